@@ -1,0 +1,33 @@
+package io.initguard.core.dockerfile;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A build stage: its FROM and the instructions after it.
+ *
+ * @param index    0-based position among the stages
+ * @param name     the {@code AS} name, lower-cased as BuildKit compares it; null when unnamed
+ * @param base     the image or stage named in FROM, as written (variables not expanded)
+ * @param platform the {@code --platform} value, or null
+ */
+public record Stage(int index, String name, String base, String platform, Instruction from, List<Instruction> body) {
+
+    public Stage {
+        body = List.copyOf(body);
+    }
+
+    static Stage of(int index, Instruction from, List<Instruction> body) {
+        String[] words = from.text().trim().split("\\s+");
+        String base = words.length > 0 ? words[0] : "";
+        String name = null;
+        if (words.length >= 3 && words[1].equalsIgnoreCase("as")) name = words[2].toLowerCase(Locale.ROOT);
+        String platform = from.flag("platform").map(Flag::value).orElse(null);
+        return new Stage(index, name, base, platform, from, body);
+    }
+
+    /** The name reports use: the AS name, or the index. */
+    public String displayName() {
+        return name != null ? name : Integer.toString(index);
+    }
+}
