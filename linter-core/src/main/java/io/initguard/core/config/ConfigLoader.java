@@ -1,0 +1,162 @@
+package io.initguard.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.initguard.core.catalog.BaseImageCatalog;
+import io.initguard.core.catalog.Catalogs;
+import io.initguard.core.catalog.InitCatalog;
+import io.initguard.core.engine.RuleSetting;
+import io.initguard.core.model.Severity;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads {@code .initguard.yaml}:
+ * <pre>
+ * failure-threshold: warning        # error | warning | info
+ * rules:
+ *   IG103: off                      # off | on | error | warning | info
+ *   IG102: {enabled: true, severity: error}
+ * base-images: [ ...entries as in the built-in base-images.yaml... ]
+ * inits: [ ...entries as in the built-in inits.yaml... ]
+ * </pre>
+ * and finds the file that applies to a folder by walking up to the repository root.
+ */
+public final class ConfigLoader {
+    public static final Set<String> NAMES = Set.of(".initguard.yaml", ".initguard.yml");
+    private static final Set<String> KEYS = Set.of("failure-threshold", "rules", "base-images", "inits");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Catalogs empty;
+    private final Map<Path, Optional<Path>> found = new ConcurrentHashMap<>();
+
+    /** @param empty empty catalogues, the base that a file's entries are added to */
+    public ConfigLoader(Catalogs empty) {
+        this.empty = empty;
+    }
+
+    /** The config file that applies to files in {@code dir}: the nearest one up to the repository root. */
+    public Optional<Path> find(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        return found.computeIfAbsent(abs, d -> {
+            for (Path p = d; p != null; p = p.getParent()) {
+                for (String name : NAMES) {
+                    Path f = p.resolve(name);
+                    if (Files.isRegularFile(f)) return Optional.of(f);
+                }
+                if (Files.exists(p.resolve(".git"))) break;
+            }
+            return Optional.empty();
+        });
+    }
+
+    public Config defaults() {
+        return new Config(null, Map.of(), null, empty);
+    }
+
+    public Config load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            throw new ConfigException(file + ":" + (l == null ? 0 : l.getLineNr()) + ": not valid YAML: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) return new Config(file, Map.of(), null, empty);
+        if (!root.isObject()) throw new ConfigException(file + ":1: expected a mapping at the top");
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!KEYS.contains(k)) {
+                throw new ConfigException(file + ":" + line(text, k) + ": unknown key '" + k + "' (known: "
+                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        Severity threshold = null;
+        if (root.has("failure-threshold")) {
+            try {
+                threshold = Severity.parse(root.get("failure-threshold").asText());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file + ":" + line(text, "failure-threshold") + ": " + e.getMessage());
+            }
+        }
+        Map<String, RuleSetting> rules = new HashMap<>();
+        JsonNode rn = root.path("rules");
+        if (!rn.isMissingNode() && !rn.isObject()) {
+            throw new ConfigException(file + ":" + line(text, "rules") + ": rules must be a mapping of rule IDs");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = rn.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String id = e.getKey().toUpperCase(Locale.ROOT);
+            try {
+                rules.put(id, setting(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw new ConfigException(file + ":" + line(text, e.getKey()) + ": rule " + id + ": " + ex.getMessage());
+            }
+        }
+        Catalogs extra = empty;
+        try {
+            if (root.has("base-images")) {
+                extra = new Catalogs(extra.inits(), BaseImageCatalog.load(subtree(root.get("base-images")),
+                        file + " (base-images)"));
+            }
+            if (root.has("inits")) {
+                extra = new Catalogs(InitCatalog.load(subtree(root.get("inits")), file + " (inits)"),
+                        extra.baseImages());
+            }
+        } catch (RuntimeException | IOException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
+        return new Config(file, rules, threshold, extra);
+    }
+
+    private static ByteArrayInputStream subtree(JsonNode node) throws IOException {
+        return new ByteArrayInputStream(YAML.writeValueAsBytes(node));
+    }
+
+    private static RuleSetting setting(JsonNode v) {
+        if (v.isBoolean()) return new RuleSetting(v.asBoolean(), null);
+        if (v.isTextual()) {
+            String s = v.asText().trim().toLowerCase(Locale.ROOT);
+            return switch (s) {
+                case "off", "false", "disabled" -> new RuleSetting(false, null);
+                case "on", "true", "enabled" -> RuleSetting.DEFAULT;
+                default -> new RuleSetting(true, Severity.parse(s));
+            };
+        }
+        if (v.isObject()) {
+            boolean enabled = !v.has("enabled") || v.get("enabled").asBoolean(true);
+            Severity sev = v.has("severity") ? Severity.parse(v.get("severity").asText()) : null;
+            return new RuleSetting(enabled, sev);
+        }
+        throw new IllegalArgumentException("expected off, on, a severity, or {enabled, severity}");
+    }
+
+    private static int line(String text, String key) {
+        int n = 1;
+        for (String l : text.split("\n", -1)) {
+            if (l.stripLeading().startsWith(key + ":") || l.stripLeading().startsWith("\"" + key + "\"")) return n;
+            n++;
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,71 @@
+package io.initguard.core.lint;
+
+import io.initguard.core.catalog.Catalogs;
+import io.initguard.core.config.Config;
+import io.initguard.core.dockerfile.Dockerfile;
+import io.initguard.core.dockerfile.DockerfileParser;
+import io.initguard.core.dockerfile.DockerfileSyntaxException;
+import io.initguard.core.dockerfile.Stage;
+import io.initguard.core.engine.DockerfileTarget;
+import io.initguard.core.engine.LintEngine;
+import io.initguard.core.model.LintError;
+import io.initguard.core.resolve.DockerfileResolver;
+import io.initguard.core.resolve.Resolution;
+import io.initguard.core.shell.ShellAnalyzer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Parses a Dockerfile, resolves its target stage and runs the rules: the whole job for one Dockerfile. */
+public final class DockerfileLinter {
+    private final LintEngine engine;
+    private final Catalogs builtin;
+    private final ShellAnalyzer shells;
+    private final Map<Config, DockerfileResolver> resolvers = new ConcurrentHashMap<>();
+
+    public DockerfileLinter(LintEngine engine, Catalogs builtin, ShellAnalyzer shells) {
+        this.engine = engine;
+        this.builtin = builtin;
+        this.shells = shells;
+    }
+
+    /**
+     * @param file        the path as reported
+     * @param content     the Dockerfile's text
+     * @param context     the build context folder, or null (standard input)
+     * @param targetStage the stage to resolve ({@code --target}), or null for the last
+     */
+    public LintOutcome lint(String file, String content, Path context, String targetStage, Config config) {
+        Dockerfile df;
+        try {
+            df = DockerfileParser.parse(file, content);
+        } catch (DockerfileSyntaxException e) {
+            return new LintOutcome.Failed(new LintError(file, e.location().line(), e.location().column(), e.reason()));
+        }
+        List<Stage> stages = df.stages();
+        if (stages.isEmpty()) return new LintOutcome.Failed(new LintError(file, 1, 1, "no FROM instruction"));
+        Optional<Stage> target = targetStage == null ? Optional.of(stages.getLast()) : stage(stages, targetStage);
+        if (target.isEmpty()) {
+            return new LintOutcome.Failed(new LintError(file, 0, 0, "no stage named '" + targetStage + "' (stages: "
+                    + String.join(", ", stages.stream().map(Stage::displayName).toList()) + ")"));
+        }
+        DockerfileResolver resolver = resolvers.computeIfAbsent(config,
+                c -> new DockerfileResolver(builtin.merge(c.extra()), shells));
+        Resolution r = resolver.resolve(df, target.get(), context);
+        return new LintOutcome.Linted(List.of(engine.check(new DockerfileTarget(file, df, target.get(), r),
+                config.rules())));
+    }
+
+    private static Optional<Stage> stage(List<Stage> stages, String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (Stage s : stages) if (lower.equals(s.name())) return Optional.of(s);
+        if (name.matches("\\d+") && Integer.parseInt(name) < stages.size()) {
+            return Optional.of(stages.get(Integer.parseInt(name)));
+        }
+        return Optional.empty();
+    }
+}

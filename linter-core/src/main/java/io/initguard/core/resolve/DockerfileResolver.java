@@ -1,0 +1,364 @@
+package io.initguard.core.resolve;
+
+import io.initguard.core.catalog.BaseImage;
+import io.initguard.core.catalog.Catalogs;
+import io.initguard.core.catalog.ImageRef;
+import io.initguard.core.catalog.InitSpec;
+import io.initguard.core.dockerfile.Dockerfile;
+import io.initguard.core.dockerfile.Flag;
+import io.initguard.core.dockerfile.Form;
+import io.initguard.core.dockerfile.Heredoc;
+import io.initguard.core.dockerfile.Instruction;
+import io.initguard.core.dockerfile.Stage;
+import io.initguard.core.model.Location;
+import io.initguard.core.model.Pid1Chain;
+import io.initguard.core.model.Pid1Chain.Hop;
+import io.initguard.core.model.Verdict;
+import io.initguard.core.shell.ShellAnalyzer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Computes PID 1 of a Dockerfile's target stage: builds up the image config stage by stage (through {@code FROM
+ * <stage>} chains and the base-image catalogue), composes ENTRYPOINT and CMD as Docker does, then follows the command
+ * with the {@link ProcessResolver}.
+ */
+public final class DockerfileResolver {
+    private static final Pattern VARIABLE = Pattern.compile("\\$(\\{[A-Za-z_][A-Za-z0-9_]*[^}]*}|[A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern INSTALL = Pattern.compile(
+            "\\b(?:apt-get|apt|aptitude|apk|dnf|yum|microdnf|zypper|tdnf)\\b[^;&|]*?\\b(?:install|add)\\b([^;&|]*)");
+
+    private final Catalogs catalogs;
+    private final ProcessResolver processes;
+
+    public DockerfileResolver(Catalogs catalogs, ShellAnalyzer shells) {
+        this.catalogs = catalogs;
+        this.processes = new ProcessResolver(catalogs.inits(), shells);
+    }
+
+    /**
+     * Resolves the stage {@code target} of {@code dockerfile}.
+     *
+     * @param context the build context folder (COPY sources are read from it), or null when there is none (stdin)
+     */
+    public Resolution resolve(Dockerfile dockerfile, Stage target, Path context) {
+        Run run = new Run(dockerfile, context);
+        List<Observation> facts = new ArrayList<>();
+        formProblems(dockerfile, facts);
+        ImageState image = run.state(target, 0);
+        List<Hop> hops = new ArrayList<>(run.hops);
+
+        if (image.entrypointUnknown || (image.entrypoint == null && image.cmdUnknown)) {
+            hops.add(new Hop("the base image " + run.unknownBase + " is not in the catalogue, so its ENTRYPOINT and CMD"
+                    + " are unknown", run.unknownBaseAt));
+            facts.add(new Observation.UnknownBaseImage(run.unknownBase, "not in the base-image catalogue",
+                    run.unknownBaseAt));
+            return finish(hops, facts, new ProcessResolver.Outcome(Verdict.UNKNOWN, null, null), image, run);
+        }
+        Argv argv = Argv.of(List.of());
+        Location where = target.from().location();
+        if (image.entrypoint != null) {
+            hops.add(new Hop("ENTRYPOINT " + image.entrypoint.argv().display() + " (" + image.entrypoint.origin()
+                    + ")", image.entrypoint.location()));
+            argv = image.entrypoint.argv();
+            where = image.entrypoint.location() != null ? image.entrypoint.location() : where;
+        }
+        if (image.cmd != null) {
+            hops.add(new Hop("CMD " + image.cmd.argv().display() + " (" + image.cmd.origin() + ")",
+                    image.cmd.location()));
+            argv = argv.concat(image.cmd.argv());
+            if (image.entrypoint == null && image.cmd.location() != null) where = image.cmd.location();
+        }
+        if (image.entrypoint != null && image.cmd != null) {
+            hops.add(new Hop("the container starts " + argv.display(), null));
+        }
+        ProcessResolver.Outcome outcome = processes.resolve(argv, image, where, hops, facts);
+        return finish(hops, facts, outcome, image, run);
+    }
+
+    private Resolution finish(List<Hop> hops, List<Observation> facts, ProcessResolver.Outcome outcome,
+                              ImageState image, Run run) {
+        facts.addAll(image.installedInits);
+        if (outcome.verdict() != Verdict.INIT) facts.addAll(run.replaced);
+        Pid1Chain chain = new Pid1Chain(hops, outcome.verdict(), outcome.init(), outcome.pid1());
+        return new Resolution(chain, facts);
+    }
+
+    /** Exec-form problems anywhere in the file: invalid JSON, variables that will not be expanded. */
+    private static void formProblems(Dockerfile df, List<Observation> facts) {
+        for (Instruction top : df.instructions()) {
+            Instruction i = top.trigger() != null ? top.trigger() : top;
+            if (!(i.is("ENTRYPOINT") || i.is("CMD") || i.is("RUN") || i.is("SHELL") || i.is("HEALTHCHECK"))) continue;
+            if (i.invalidJson()) {
+                facts.add(new Observation.InvalidJsonExecForm(i.keyword(), i.text(), top.location()));
+            }
+            if (i.form() == Form.EXEC && !i.is("SHELL")) {
+                for (String arg : i.execArgs()) {
+                    if (VARIABLE.matcher(arg).find()) {
+                        facts.add(new Observation.VariableInExecForm(i.keyword(), arg, top.location()));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The state of one resolution: stages computed so far and what was noticed. */
+    private final class Run {
+        final Dockerfile dockerfile;
+        final Path context;
+        final List<Stage> stages;
+        final Map<Integer, ImageState> done = new HashMap<>();
+        final Map<String, String> globalArgs = new LinkedHashMap<>();
+        final List<Hop> hops = new ArrayList<>();
+        final List<Observation> replaced = new ArrayList<>();
+        String unknownBase;
+        Location unknownBaseAt;
+
+        Run(Dockerfile dockerfile, Path context) {
+            this.dockerfile = dockerfile;
+            this.context = context;
+            this.stages = dockerfile.stages();
+            for (Instruction arg : dockerfile.globalArgs()) {
+                for (String decl : arg.text().trim().split("\\s+")) {
+                    int eq = decl.indexOf('=');
+                    if (eq > 0) globalArgs.put(decl.substring(0, eq), unquote(decl.substring(eq + 1)));
+                    else if (!decl.isEmpty()) globalArgs.putIfAbsent(decl, null);
+                }
+            }
+        }
+
+        ImageState state(Stage stage, int depth) {
+            ImageState cached = done.get(stage.index());
+            if (cached != null) return cached;
+            if (depth > stages.size()) throw new IllegalStateException("stage loop");
+            ImageState s = base(stage, depth);
+            boolean cmdSet = false;
+            String stageName = "stage " + stage.displayName();
+            for (Instruction i : stage.body()) {
+                switch (i.keyword()) {
+                    case "ENTRYPOINT" -> {
+                        Optional<InitSpec> before = startsInit(s.entrypoint);
+                        if (before.isEmpty() && s.entrypointUnknown) before = Optional.empty();
+                        before.ifPresent(init -> replaced.add(new Observation.InitReplaced(init.name(),
+                                s.entrypoint.origin(), i.location())));
+                        s.entrypoint = command(i, s, "ENTRYPOINT of " + stageName);
+                        s.entrypointUnknown = false;
+                        if (!cmdSet) {
+                            s.cmd = null;
+                            s.cmdUnknown = false;
+                        }
+                    }
+                    case "CMD" -> {
+                        s.cmd = command(i, s, "CMD of " + stageName);
+                        s.cmdUnknown = false;
+                        cmdSet = true;
+                    }
+                    case "SHELL" -> {
+                        if (i.form() == Form.EXEC && !i.execArgs().isEmpty()) s.shell = i.execArgs();
+                    }
+                    case "WORKDIR" -> s.workdir = ImageState.normalise(ImageState.join(s.workdir, unquote(i.text().trim())));
+                    case "COPY", "ADD" -> copy(i, s, depth);
+                    case "RUN" -> installs(i, s);
+                    case "ONBUILD" -> {
+                        if (i.trigger() != null) s.onbuild.add(i.trigger());
+                    }
+                    default -> {
+                    }
+                }
+            }
+            done.put(stage.index(), s);
+            return s;
+        }
+
+        private ImageState base(Stage stage, int depth) {
+            String name = expand(stage.base());
+            Optional<Stage> parent = stageNamed(name, stage.index());
+            if (parent.isPresent()) {
+                ImageState s = state(parent.get(), depth + 1).copy();
+                s.description = "stage " + parent.get().displayName();
+                // ONBUILD triggers of a stage run when a later stage builds FROM it.
+                List<Instruction> triggers = List.copyOf(s.onbuild);
+                s.onbuild.clear();
+                if (depth == 0) {
+                    hops.add(new Hop("FROM stage " + parent.get().displayName(), stage.from().location()));
+                }
+                for (Instruction t : triggers) {
+                    if (t.is("ENTRYPOINT")) s.entrypoint = command(t, s, "ONBUILD of stage " + parent.get().displayName());
+                    if (t.is("CMD")) s.cmd = command(t, s, "ONBUILD of stage " + parent.get().displayName());
+                }
+                return s;
+            }
+            ImageState s = new ImageState();
+            s.description = name;
+            if (name.equalsIgnoreCase("scratch")) {
+                s.binSh = io.initguard.core.shell.ShellKind.NONE;
+                if (depth == 0) hops.add(new Hop("FROM scratch: an empty image", stage.from().location()));
+                return s;
+            }
+            Optional<BaseImage> entry = Optional.empty();
+            String why = "not in the base-image catalogue";
+            if (name.contains("$")) {
+                why = "it names a build argument without a default";
+            } else {
+                try {
+                    entry = catalogs.baseImages().lookup(ImageRef.parse(name));
+                } catch (IllegalArgumentException e) {
+                    why = e.getMessage();
+                }
+            }
+            if (entry.isEmpty()) {
+                s.known = false;
+                s.entrypointUnknown = true;
+                s.cmdUnknown = true;
+                unknownBase = name;
+                unknownBaseAt = stage.from().location();
+                if (depth == 0) hops.add(new Hop("FROM " + name + ": " + why, stage.from().location()));
+                return s;
+            }
+            BaseImage b = entry.get();
+            String origin = "base image " + name;
+            if (!b.entrypoint().isEmpty()) s.entrypoint = new ImageCommand(Argv.of(b.entrypoint()), origin, null);
+            if (!b.cmd().isEmpty()) s.cmd = new ImageCommand(Argv.of(b.cmd()), origin, null);
+            s.binSh = b.shell();
+            for (Map.Entry<String, String> script : b.scripts().entrySet()) {
+                s.files.put(ImageState.normalise(script.getKey()), new ImageFile.Text(script.getValue(), origin));
+            }
+            s.baseInits.addAll(b.inits());
+            hops.add(new Hop("FROM " + name + " (catalogue: " + b.source() + ", checked " + b.checked() + ")",
+                    stage.from().location()));
+            return s;
+        }
+
+        private Optional<Stage> stageNamed(String name, int before) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            for (Stage st : stages) {
+                if (st.index() >= before) break;
+                if (lower.equals(st.name())) return Optional.of(st);
+            }
+            if (name.matches("\\d+")) {
+                int idx = Integer.parseInt(name);
+                if (idx < before) return Optional.of(stages.get(idx));
+            }
+            return Optional.empty();
+        }
+
+        private String expand(String text) {
+            Matcher m = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)")
+                    .matcher(text);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String var = m.group(1) != null ? m.group(1) : m.group(3);
+                String value = globalArgs.get(var);
+                if (value == null) value = m.group(2);
+                m.appendReplacement(sb, Matcher.quoteReplacement(value != null ? value : m.group()));
+            }
+            m.appendTail(sb);
+            return sb.toString();
+        }
+
+        private ImageCommand command(Instruction i, ImageState s, String origin) {
+            if (i.form() == Form.EXEC) return new ImageCommand(Argv.of(i.execArgs()), origin, i.location());
+            List<String> argv = new ArrayList<>(s.shell);
+            argv.add(i.text());
+            return new ImageCommand(Argv.of(argv), origin + ", shell form", i.location());
+        }
+
+        private Optional<InitSpec> startsInit(ImageCommand c) {
+            if (c == null || c.argv().program() == null) return Optional.empty();
+            return catalogs.inits().find(c.argv().program());
+        }
+
+        private void copy(Instruction i, ImageState s, int depth) {
+            List<String> args = i.form() == Form.EXEC ? i.execArgs() : words(i.text());
+            if (args.isEmpty()) return;
+            String dest = args.getLast();
+            String destAbs = ImageState.normalise(ImageState.join(s.workdir, dest));
+            boolean destIsDir = dest.endsWith("/") || dest.equals(".") || args.size() > 2
+                    || List.of("/", "/usr/local/bin", "/usr/bin", "/bin", "/sbin", "/usr/sbin", "/usr/local/sbin")
+                    .contains(destAbs);
+            String where = i.keyword() + " at line " + i.line();
+            if (!i.heredocs().isEmpty()) {
+                for (Heredoc h : i.heredocs()) {
+                    String content = h.quoted() ? h.content() : h.content().replace("\\$", "$");
+                    String path = destIsDir ? destAbs + "/" + h.delimiter() : destAbs;
+                    s.files.put(ImageState.normalise(path), content.startsWith("#!")
+                            ? new ImageFile.Text(content, "heredoc at line " + h.startLine())
+                            : new ImageFile.Opaque("heredoc at line " + h.startLine()));
+                }
+                return;
+            }
+            Optional<String> from = i.flag("from").map(Flag::value);
+            for (String src : args.subList(0, args.size() - 1)) {
+                String name = ProcessResolver.baseName(src);
+                String path = destIsDir ? destAbs + "/" + name : destAbs;
+                catalogs.inits().find(name).or(() -> catalogs.inits().find(path))
+                        .ifPresent(init -> s.installedInits.add(new Observation.InitInstalled(init.name(),
+                                i.keyword() + " " + src, i.location())));
+                if (from.isPresent()) {
+                    Optional<Stage> st = stageNamed(from.get(), Integer.MAX_VALUE);
+                    Optional<ImageFile> f = st.flatMap(x -> state(x, depth + 1).file(src));
+                    s.files.put(ImageState.normalise(path), f.orElse(new ImageFile.Opaque(where + " from " + from.get())));
+                    continue;
+                }
+                if (src.matches("(?i)https?://.*") || context == null) {
+                    s.files.put(ImageState.normalise(path), context == null && !src.contains("://")
+                            ? new ImageFile.Unreadable(where, "no build context (read from standard input)")
+                            : new ImageFile.Opaque(where + " " + src));
+                    continue;
+                }
+                Path local = context.resolve(src).normalize();
+                if (src.contains("*") || src.contains("?")) {
+                    Path dir = local.getParent() == null ? context : local.getParent();
+                    s.dirCopies.add(new ImageState.DirCopy(dir, destAbs, ProcessResolver.baseName(src),
+                            "build context"));
+                } else if (Files.isDirectory(local)) {
+                    s.dirCopies.add(new ImageState.DirCopy(local, destAbs, null, "build context " + src));
+                } else if (Files.isRegularFile(local)) {
+                    s.files.put(ImageState.normalise(path), ImageState.readContextFile(local, "build context " + src));
+                } else {
+                    s.files.put(ImageState.normalise(path),
+                            new ImageFile.Unreadable("build context " + src, "no such file in the build context"));
+                }
+            }
+        }
+
+        private void installs(Instruction i, ImageState s) {
+            String text = i.text();
+            for (Heredoc h : i.heredocs()) text = text + "\n" + h.content();
+            Matcher m = INSTALL.matcher(text.replace("\\\n", " "));
+            while (m.find()) {
+                for (String word : m.group(1).trim().split("\\s+")) {
+                    if (word.startsWith("-") || word.isEmpty()) continue;
+                    String pkg = word.replaceAll("[=<>].*$", "");
+                    catalogs.inits().byPackage(pkg).ifPresent(init -> s.installedInits.add(
+                            new Observation.InitInstalled(init.name(), "package " + pkg, i.location())));
+                }
+            }
+        }
+    }
+
+    /** Splits COPY/ADD arguments on white space (they are not shell words; quotes only in exec form). */
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.trim().split("\\s+")) if (!w.isEmpty()) out.add(w);
+        return out;
+    }
+
+    private static String unquote(String s) {
+        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+}
