@@ -219,6 +219,24 @@ class DockerfileParserTest {
     }
 
     @Test
+    void textAfterTheJsonArrayIsIgnoredLikeGoJsonDecoder() throws Exception {
+        // BuildKit decodes one JSON value with json.Decoder and ignores what follows it
+        Instruction cmd = only("FROM a\nCMD [\"app\"] --ignored\n");
+        assertEquals(Form.EXEC, cmd.form());
+        assertEquals(List.of("app"), cmd.execArgs());
+        assertEquals("[\"app\"] --ignored", cmd.text());
+    }
+
+    @Test
+    void jsonSyntaxErrorsFallBackToShellForm() throws Exception {
+        for (String args : List.of("[\"a\",]", "[\"a\"", "[a]", "[\"a\", null]", "[[\"a\"]]", "[\"a\", {}]")) {
+            Instruction run = only("FROM a\nRUN " + args + "\n");
+            assertEquals(Form.SHELL, run.form(), args);
+            assertTrue(run.invalidJson(), args);
+        }
+    }
+
+    @Test
     void emptyJsonArrayIsExecForm() throws Exception {
         Instruction cmd = only("FROM a\nCMD []\n");
         assertEquals(Form.EXEC, cmd.form());
@@ -419,6 +437,15 @@ class DockerfileParserTest {
         assertEquals(List.of("make", "all"), trigger.execArgs());
         assertEquals("type=cache,target=/c", trigger.flag("mount").orElseThrow().value());
         assertNull(trigger.trigger());
+    }
+
+    @Test
+    void onbuildTriggerOnContinuationLineKeepsItsLocation() throws Exception {
+        Instruction onbuild = only("FROM a\nONBUILD \\\n   CMD [\"x\"]\n");
+        assertEquals(2, onbuild.line());
+        assertEquals(3, onbuild.trigger().location().line());
+        assertEquals(4, onbuild.trigger().location().column());
+        assertEquals(List.of("x"), onbuild.trigger().execArgs());
     }
 
     @Test
