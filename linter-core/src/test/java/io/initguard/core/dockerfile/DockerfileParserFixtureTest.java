@@ -84,6 +84,7 @@ class DockerfileParserFixtureTest {
         String base = fixture("multistage.Dockerfile");
         String alphabet = "\\`[]{}\"'<>-=#$ \t\r\n\uFEFF\u00A0\u2028aZ0<<-EOF\n";
         Random random = new Random(42);
+        int parsed = 0;
         for (int round = 0; round < 2000; round++) {
             StringBuilder sb = new StringBuilder(base);
             int edits = 1 + random.nextInt(8);
@@ -98,8 +99,10 @@ class DockerfileParserFixtureTest {
                             "# escape=`", "\\", "ONBUILD RUN <<-'B' x", "COPY --", "HEALTHCHECK").get(random.nextInt(10)));
                 }
             }
-            assertCleanOutcome(sb.toString());
+            if (assertCleanOutcome(sb.toString())) parsed++;
         }
+        // the mutations must exercise both outcomes
+        assertTrue(parsed > 100 && parsed < 1900, "parsed " + parsed + " of 2000");
     }
 
     @Test
@@ -130,7 +133,8 @@ class DockerfileParserFixtureTest {
         assertCleanOutcome("\\\n".repeat(1000));
     }
 
-    private static void assertCleanOutcome(String content) {
+    /** Returns true when the content parsed, false when it was rejected with a DockerfileSyntaxException. */
+    private static boolean assertCleanOutcome(String content) {
         try {
             Dockerfile df = DockerfileParser.parse("fuzz", content);
             assertTrue(!df.instructions().isEmpty());
@@ -139,12 +143,14 @@ class DockerfileParserFixtureTest {
                 assertTrue(i.location().column() >= 1, "column of " + i);
             }
             df.stages();
+            return true;
         } catch (DockerfileSyntaxException e) {
             assertTrue(e.location().line() >= 1, "line of " + e.getMessage());
             assertTrue(e.location().column() >= 1, "column of " + e.getMessage());
             assertTrue(!e.reason().isBlank());
+            return false;
         } catch (RuntimeException | StackOverflowError e) {
-            fail("unexpected " + e + " for input " + truncate(content), e);
+            return fail("unexpected " + e + " for input " + truncate(content), e);
         }
     }
 
