@@ -15,7 +15,6 @@ import io.initguard.core.model.TargetReport;
 import io.initguard.core.report.ReportFormat;
 import io.initguard.core.report.Reporter;
 import io.initguard.core.report.TextReporter;
-import io.initguard.core.shell.ShellAnalyzer;
 import io.initguard.rules.catalog.BuiltinCatalogs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -106,7 +105,7 @@ final class LintCommand implements Callable<Integer> {
         }
 
         Catalogs builtin = new Catalogs(BuiltinCatalogs.inits(), BuiltinCatalogs.baseImages());
-        ConfigLoader loader = new ConfigLoader(BuiltinCatalogs.empty());
+        ConfigLoader loader = new ConfigLoader(Catalogs.empty());
         Config fixed = null;
         if (config != null) {
             try {
@@ -135,7 +134,7 @@ final class LintCommand implements Callable<Integer> {
         }
 
         LintEngine engine = LintEngine.withInstalledRules();
-        DockerfileLinter linter = new DockerfileLinter(engine, builtin, ShellAnalyzer.standard());
+        DockerfileLinter linter = new DockerfileLinter(engine, builtin);
         final Config fixedConfig = fixed;
         List<Object> results = IntStream.range(0, jobs.size()).parallel()
                 .mapToObj(i -> lintOne(jobs.get(i), linter, loader, fixedConfig)).toList();

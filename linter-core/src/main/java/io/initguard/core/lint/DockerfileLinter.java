@@ -11,7 +11,6 @@ import io.initguard.core.engine.LintEngine;
 import io.initguard.core.model.LintError;
 import io.initguard.core.resolve.DockerfileResolver;
 import io.initguard.core.resolve.Resolution;
-import io.initguard.core.shell.ShellAnalyzer;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,13 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DockerfileLinter {
     private final LintEngine engine;
     private final Catalogs builtin;
-    private final ShellAnalyzer shells;
     private final Map<Config, DockerfileResolver> resolvers = new ConcurrentHashMap<>();
 
-    public DockerfileLinter(LintEngine engine, Catalogs builtin, ShellAnalyzer shells) {
+    public DockerfileLinter(LintEngine engine, Catalogs builtin) {
         this.engine = engine;
         this.builtin = builtin;
-        this.shells = shells;
     }
 
     /**
@@ -54,7 +51,7 @@ public final class DockerfileLinter {
                     + String.join(", ", stages.stream().map(Stage::displayName).toList()) + ")"));
         }
         DockerfileResolver resolver = resolvers.computeIfAbsent(config,
-                c -> new DockerfileResolver(builtin.merge(c.extra()), shells));
+                c -> new DockerfileResolver(builtin.merge(c.extra())));
         Resolution r = resolver.resolve(df, target.get(), context);
         return new LintOutcome.Linted(List.of(engine.check(new DockerfileTarget(file, df, target.get(), r),
                 config.rules())));

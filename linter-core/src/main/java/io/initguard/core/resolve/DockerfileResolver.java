@@ -14,7 +14,6 @@ import io.initguard.core.model.Location;
 import io.initguard.core.model.Pid1Chain;
 import io.initguard.core.model.Pid1Chain.Hop;
 import io.initguard.core.model.Verdict;
-import io.initguard.core.shell.ShellAnalyzer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +40,9 @@ public final class DockerfileResolver {
     private final Catalogs catalogs;
     private final ProcessResolver processes;
 
-    public DockerfileResolver(Catalogs catalogs, ShellAnalyzer shells) {
+    public DockerfileResolver(Catalogs catalogs) {
         this.catalogs = catalogs;
-        this.processes = new ProcessResolver(catalogs.inits(), shells);
+        this.processes = new ProcessResolver(catalogs.inits());
     }
 
     /**

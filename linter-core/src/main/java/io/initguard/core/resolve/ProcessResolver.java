@@ -5,7 +5,10 @@ import io.initguard.core.catalog.InitSpec;
 import io.initguard.core.model.Location;
 import io.initguard.core.model.Pid1Chain.Hop;
 import io.initguard.core.model.Verdict;
+import io.initguard.core.shell.ScriptAnalysis;
 import io.initguard.core.shell.ScriptAnalyzer;
+import io.initguard.core.shell.ScriptOutcome;
+import io.initguard.core.shell.Word;
 import io.initguard.core.shell.ShellAnalyzer;
 import io.initguard.core.shell.ShellKind;
 import io.initguard.core.shell.ShellOutcome;
@@ -26,11 +29,9 @@ public final class ProcessResolver {
     private static final int MAX_HOPS = 24;
 
     private final InitCatalog inits;
-    private final ShellAnalyzer shells;
 
-    public ProcessResolver(InitCatalog inits, ShellAnalyzer shells) {
+    public ProcessResolver(InitCatalog inits) {
         this.inits = inits;
-        this.shells = shells;
     }
 
     /** Where PID 1 ends up. {@code init} is set only for {@link Verdict#INIT}; {@code pid1} may be null. */
@@ -76,7 +77,7 @@ public final class ProcessResolver {
                         if (file.isPresent() && file.get() instanceof ImageFile.Text t) {
                             hops.add(new Hop(base + " runs the script " + script + " (" + t.origin() + ")", where));
                             Argv scriptArgs = shellArgs.tail(shellArgs.words().indexOf(script));
-                            switch (followScript(scriptArgs, t, where, hops, facts, base)) {
+                            switch (followScript(scriptArgs, t, shell, where, hops, facts, base)) {
                                 case Done d -> {
                                     return d.outcome();
                                 }
@@ -92,7 +93,7 @@ public final class ProcessResolver {
                     return new Outcome(Verdict.NO_INIT, null, base);
                 }
                 String command = shellArgs.words().get(c);
-                ShellOutcome out = shells.analyzeCommandString(shell, command);
+                ShellOutcome out = ShellAnalyzer.analyzeCommandString(shell, command);
                 switch (out) {
                     case ShellOutcome.Replaced r -> {
                         hops.add(new Hop(base + " (" + shell.id() + ") -c execs " + Argv.of(r.argv()).display()
@@ -137,7 +138,7 @@ public final class ProcessResolver {
             if (file.isPresent()) {
                 switch (file.get()) {
                     case ImageFile.Text t when t.content().startsWith("#!") -> {
-                        switch (followScript(cur, t, where, hops, facts, null)) {
+                        switch (followScript(cur, t, image.binSh(), where, hops, facts, null)) {
                             case Done d -> {
                                 return d.outcome();
                             }
@@ -172,11 +173,16 @@ public final class ProcessResolver {
     }
 
     /** Follows an entrypoint script run as {@code argv} (argv[0] is the script; {@code runBy} the shell, if any). */
-    private Step followScript(Argv argv, ImageFile.Text script, Location where,
-                                           List<Hop> hops, List<Observation> facts, String runBy) {
+    private Step followScript(Argv argv, ImageFile.Text script, ShellKind binSh, Location where,
+                              List<Hop> hops, List<Observation> facts, String runBy) {
         String path = argv.program();
         String name = baseName(path);
-        ScriptAnalyzer.Analysis analysis = ScriptAnalyzer.analyze(script.content());
+        List<String> shebang = ScriptAnalyzer.shebang(script.content());
+        // A script run by a named shell, or whose shebang is plain sh, runs in that shell; otherwise the shebang says.
+        ScriptAnalysis analysis = runBy != null || (!shebang.isEmpty() && shellKindOf(shebang.getFirst()) != null)
+                ? ScriptAnalyzer.analyze(script.content(), runBy != null ? binSh
+                : shellKindOf(shebang.getFirst()) == ShellKind.UNKNOWN ? binSh : shellKindOf(shebang.getFirst()))
+                : ScriptAnalyzer.analyze(script.content());
         List<String> interpreter = analysis.interpreter();
         if (runBy == null && !interpreter.isEmpty()) {
             Optional<InitSpec> viaShebang = inits.find(interpreter.getFirst());
@@ -188,7 +194,7 @@ public final class ProcessResolver {
             }
         }
         switch (analysis.outcome()) {
-            case ScriptAnalyzer.ExecsInto e -> {
+            case ScriptOutcome.ExecsInto e -> {
                 Optional<Argv> next = substitute(e.argvTemplate(), argv);
                 if (next.isEmpty()) {
                     hops.add(new Hop("the script " + name + " (" + script.origin() + ") execs "
@@ -199,7 +205,7 @@ public final class ProcessResolver {
                         where));
                 return new Next(next.get());
             }
-            case ScriptAnalyzer.RunsWithoutExec r -> {
+            case ScriptOutcome.RunsWithoutExec r -> {
                 Optional<Argv> child = substitute(r.command(), argv);
                 String shown = child.map(Argv::display).orElse(Argv.of(r.command()).display());
                 hops.add(new Hop("PID 1: the script " + name + " (" + script.origin() + ") runs " + shown
@@ -209,7 +215,7 @@ public final class ProcessResolver {
                         .ifPresent(i -> facts.add(new Observation.InitNotPid1(i.name(), name, where)));
                 return new Done(new Outcome(Verdict.NO_INIT, null, runBy != null ? runBy : name));
             }
-            case ScriptAnalyzer.Opaque o -> {
+            case ScriptOutcome.Opaque o -> {
                 hops.add(new Hop("the script " + name + " (" + script.origin() + "): " + o.reason(), where));
                 return new Done(new Outcome(Verdict.UNKNOWN, null, null));
             }
@@ -223,7 +229,7 @@ public final class ProcessResolver {
         boolean unknownTail = false;
         for (String w : template) {
             switch (w) {
-                case "$@", "$*" -> {
+                case Word.ALL_ARGS, "$@", "$*" -> {
                     if (unknownTail) return Optional.empty();
                     out.addAll(args.words());
                     unknownTail = args.unknownTail();
@@ -271,6 +277,17 @@ public final class ProcessResolver {
         Argv rest = argv.tail(i);
         if (rest.words().isEmpty() && !rest.unknownTail()) return "";
         return ", supervising " + rest.display();
+    }
+
+    /** The kind of shell a shebang's interpreter is (UNKNOWN for plain sh), or null when it is no shell. */
+    private static ShellKind shellKindOf(String interpreter) {
+        return switch (baseName(interpreter)) {
+            case "sh" -> ShellKind.UNKNOWN;
+            case "bash" -> ShellKind.BASH;
+            case "dash" -> ShellKind.DASH;
+            case "ash", "busybox" -> ShellKind.BUSYBOX;
+            default -> null;
+        };
     }
 
     /** The kind of shell {@code argv} starts, or null when argv[0] is no shell. */
