@@ -1,0 +1,128 @@
+package io.initguard.core.catalog;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.initguard.core.model.Location;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a catalogue file: a YAML mapping with one key ({@code inits:} or {@code images:}) holding a list of entries,
+ * each bound to a record by Jackson. Every error becomes a one-line {@link CatalogException} at the line Jackson
+ * reports ({@link JsonLocation}); each entry keeps the location where it starts, for the checks made after binding.
+ */
+final class CatalogYaml {
+    private static final ObjectMapper MAPPER = new ObjectMapper(
+            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    /** An entry and where it starts in the file. */
+    record Located<T>(T value, Location location) {
+        CatalogException error(String reason) {
+            return new CatalogException(location, reason);
+        }
+    }
+
+    private CatalogYaml() {
+    }
+
+    static <T> List<Located<T>> readEntries(InputStream in, String sourceName, String rootKey, Class<T> type) {
+        if (in == null) throw new CatalogException(new Location(sourceName, 0, 0), "the catalogue file is missing");
+        try (JsonParser p = MAPPER.createParser(in)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new CatalogException(new Location(sourceName, 1, 1),
+                        "the catalogue is empty; expected a mapping with the key '" + rootKey + "'");
+            }
+            if (t != JsonToken.START_OBJECT) {
+                throw at(sourceName, p, "expected a mapping with the key '" + rootKey + "' at the top");
+            }
+            List<Located<T>> out = new ArrayList<>();
+            boolean seen = false;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                if (!field.equals(rootKey) || seen) {
+                    throw at(sourceName, p, (seen ? "duplicate" : "unknown") + " top-level key '" + field
+                            + "'; expected '" + rootKey + "' once");
+                }
+                seen = true;
+                if (p.nextToken() != JsonToken.START_ARRAY) throw at(sourceName, p, "'" + rootKey + "' must be a list");
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t != JsonToken.START_OBJECT) {
+                        throw at(sourceName, p, "each entry of '" + rootKey + "' must be a mapping");
+                    }
+                    Location where = location(sourceName, p.currentTokenLocation());
+                    out.add(new Located<>(MAPPER.readValue(p, type), where));
+                }
+            }
+            if (!seen) throw new CatalogException(new Location(sourceName, 1, 1), "missing the key '" + rootKey + "'");
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new CatalogException(location(sourceName, e.getLocation()), reason(e));
+        } catch (IOException e) {
+            throw new CatalogException(new Location(sourceName, 0, 0), "cannot read the catalogue: " + e.getMessage());
+        }
+    }
+
+    private static String reason(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return "unknown key '" + u.getPropertyName() + "'" + (known.isEmpty() ? "" : "; known keys: " + known);
+        }
+        String message = e.getOriginalMessage();
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().getLast().getFieldName();
+            if (field != null) message = "in '" + field + "': " + message;
+        }
+        return message;
+    }
+
+    private static CatalogException at(String sourceName, JsonParser p, String reason) {
+        return new CatalogException(location(sourceName, p.currentTokenLocation()), reason);
+    }
+
+    private static Location location(String sourceName, JsonLocation l) {
+        if (l == null) return new Location(sourceName, 0, 0);
+        return new Location(sourceName, Math.max(l.getLineNr(), 0), Math.max(l.getColumnNr(), 0));
+    }
+
+    /** Null lists from absent keys become empty. */
+    static <E> List<E> orEmpty(List<E> list) {
+        return list == null ? List.of() : list;
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Collapses {@code //} and {@code .}, resolves {@code ..}: {@code //usr/./bin/tini} becomes {@code /usr/bin/tini}. */
+    static String normalisePath(String path) {
+        boolean absolute = path.startsWith("/");
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) continue;
+            if (part.equals("..")) {
+                if (!parts.isEmpty() && !parts.getLast().equals("..")) parts.removeLast();
+                else if (!absolute) parts.add(part);
+                continue;
+            }
+            parts.add(part);
+        }
+        String joined = String.join("/", parts);
+        return absolute ? "/" + joined : joined;
+    }
+}
