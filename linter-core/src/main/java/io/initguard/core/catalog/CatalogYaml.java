@@ -14,7 +14,15 @@ import io.initguard.core.model.Location;
 
 import java.io.IOException;
 import java.io.InputStream;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -64,8 +72,7 @@ final class CatalogYaml {
                     if (t != JsonToken.START_OBJECT) {
                         throw at(sourceName, p, "each entry of '" + rootKey + "' must be a mapping");
                     }
-                    Location where = location(sourceName, p.currentTokenLocation());
-                    out.add(new Located<>(MAPPER.readValue(p, type), where));
+                    out.add(readEntry(p, sourceName, type));
                 }
             }
             if (!seen) throw new CatalogException(new Location(sourceName, 1, 1), "missing the key '" + rootKey + "'");
@@ -77,6 +84,38 @@ final class CatalogYaml {
         }
     }
 
+    /**
+     * Binds one entry. Jackson buffers a record's properties and reports errors at the end of the mapping, so the
+     * entry's keys are first copied into a buffer with their own locations: an unknown, duplicate or ill-typed key is
+     * reported at its line.
+     */
+    private static <T> Located<T> readEntry(JsonParser p, String sourceName, Class<T> type) throws IOException {
+        Location start = location(sourceName, p.currentTokenLocation());
+        Set<String> known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Map<String, Location> keys = new HashMap<>();
+        TokenBuffer buffer = new TokenBuffer(p);
+        buffer.copyCurrentEvent(p);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            Location at = location(sourceName, p.currentTokenLocation());
+            if (!known.contains(key)) {
+                throw new CatalogException(at, "unknown key '" + key + "'; known keys: " + String.join(", ", known));
+            }
+            if (keys.putIfAbsent(key, at) != null) throw new CatalogException(at, "duplicate key '" + key + "'");
+            buffer.copyCurrentEvent(p);
+            p.nextToken();
+            buffer.copyCurrentStructure(p);
+        }
+        buffer.copyCurrentEvent(p);
+        try (JsonParser entry = buffer.asParser(p.getCodec())) {
+            return new Located<>(MAPPER.readValue(entry, type), start);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().isEmpty() ? null : e.getPath().getFirst().getFieldName();
+            throw new CatalogException(field != null && keys.containsKey(field) ? keys.get(field) : start, reason(e));
+        }
+    }
+
     private static String reason(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
@@ -85,7 +124,7 @@ final class CatalogYaml {
         }
         String message = e.getOriginalMessage();
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            String field = m.getPath().getLast().getFieldName();
+            String field = m.getPath().getFirst().getFieldName();
             if (field != null) message = "in '" + field + "': " + message;
         }
         return message;

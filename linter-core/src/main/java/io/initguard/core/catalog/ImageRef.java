@@ -129,9 +129,10 @@ public record ImageRef(String registry, String path, String tag, String digest) 
             case "sha256" -> 64;
             case "sha384" -> 96;
             case "sha512" -> 128;
-            default -> -1;
+            default -> throw invalid(reference, "unsupported digest algorithm '" + m.group(1)
+                    + "'; expected sha256, sha384 or sha512");
         };
-        if (expected > 0 && m.group(2).length() != expected) {
+        if (m.group(2).length() != expected) {
             throw invalid(reference, m.group(1) + " digest must have " + expected + " hex digits, not "
                     + m.group(2).length());
         }
