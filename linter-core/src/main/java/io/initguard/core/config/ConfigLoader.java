@@ -116,11 +116,11 @@ public final class ConfigLoader {
         Catalogs extra = empty;
         try {
             if (root.has("base-images")) {
-                extra = new Catalogs(extra.inits(), BaseImageCatalog.load(subtree(root.get("base-images")),
+                extra = new Catalogs(extra.inits(), BaseImageCatalog.load(subtree("images", root.get("base-images")),
                         file + " (base-images)"));
             }
             if (root.has("inits")) {
-                extra = new Catalogs(InitCatalog.load(subtree(root.get("inits")), file + " (inits)"),
+                extra = new Catalogs(InitCatalog.load(subtree("inits", root.get("inits")), file + " (inits)"),
                         extra.baseImages());
             }
         } catch (RuntimeException | IOException e) {
@@ -129,8 +129,9 @@ public final class ConfigLoader {
         return new Config(file, rules, threshold, extra);
     }
 
-    private static ByteArrayInputStream subtree(JsonNode node) throws IOException {
-        return new ByteArrayInputStream(YAML.writeValueAsBytes(node));
+    /** The entries under {@code key} of the config, as a catalogue file of their own. */
+    private static ByteArrayInputStream subtree(String rootKey, JsonNode node) throws IOException {
+        return new ByteArrayInputStream(YAML.writeValueAsBytes(YAML.createObjectNode().set(rootKey, node)));
     }
 
     private static RuleSetting setting(JsonNode v) {
