@@ -105,7 +105,8 @@ public final class SarifReporter implements Reporter {
         n.putObject("shortDescription").put("text", r.summary());
         n.putObject("fullDescription").put("text", r.summary());
         if (r.docsUrl() != null) n.put("helpUri", r.docsUrl());
-        n.putObject("help").put("text", r.docsUrl() == null ? r.summary() : r.summary() + " See " + r.docsUrl());
+        String sentence = r.summary().endsWith(".") ? r.summary() : r.summary() + ".";
+        n.putObject("help").put("text", r.docsUrl() == null ? sentence : sentence + " See " + r.docsUrl());
         n.putObject("defaultConfiguration").put("level", level(r.severity()));
         ObjectNode props = n.putObject("properties");
         props.putArray("tags").add("containers").add("pid1");

@@ -97,7 +97,8 @@ class SarifReporterTest {
         assertEquals("PID 1 is a shell that does not forward signals", ig101.at("/shortDescription/text").asText());
         assertEquals("PID 1 is a shell that does not forward signals", ig101.at("/fullDescription/text").asText());
         assertEquals(SampleReport.RULES.get(0).docsUrl(), ig101.get("helpUri").asText());
-        assertTrue(ig101.at("/help/text").asText().contains(SampleReport.RULES.get(0).docsUrl()));
+        assertEquals("PID 1 is a shell that does not forward signals. See " + SampleReport.RULES.get(0).docsUrl(),
+                ig101.at("/help/text").asText());
         assertEquals("error", ig101.at("/defaultConfiguration/level").asText());
         assertEquals("warning", rules.get(1).at("/defaultConfiguration/level").asText());
         assertEquals("note", rules.get(2).at("/defaultConfiguration/level").asText());
