@@ -1,0 +1,335 @@
+package io.initguard.core.shell;
+
+import io.initguard.core.shell.Command.AndOr;
+import io.initguard.core.shell.Command.Background;
+import io.initguard.core.shell.Command.BraceGroup;
+import io.initguard.core.shell.Command.Branch;
+import io.initguard.core.shell.Command.CaseClause;
+import io.initguard.core.shell.Command.ForLoop;
+import io.initguard.core.shell.Command.FunctionDef;
+import io.initguard.core.shell.Command.IfClause;
+import io.initguard.core.shell.Command.Pipeline;
+import io.initguard.core.shell.Command.SimpleCommand;
+import io.initguard.core.shell.Command.Subshell;
+import io.initguard.core.shell.Command.WhileLoop;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Walks the normal path of a parsed shell program (every command succeeds, {@code ||} right sides are skipped,
+ * {@code if} takes its first branch) to find what ends it: an explicit {@code exec}, or the last command together
+ * with the {@link ExecConstruct}s around it that decide whether a shell execs it.
+ */
+final class LastCommandFinder {
+
+    /** What ends the normal path. */
+    sealed interface Tail {
+        /** Whether the path went through an if/case/loop body or the right side of ||. */
+        boolean conditional();
+    }
+
+    /** An {@code exec CMD} is reached. */
+    record Explicit(List<String> argv, boolean conditional) implements Tail {
+    }
+
+    /** The last command; the shell execs it iff it execs under every construct in {@code constructs}. */
+    record Last(List<String> argv, Set<ExecConstruct> constructs, boolean conditional) implements Tail {
+    }
+
+    /** The shell certainly runs {@code argv} as a child (it is not the last command the shell would run). */
+    record Child(List<String> argv, boolean conditional) implements Tail {
+    }
+
+    /** No command to speak of. */
+    record Nothing(String reason, boolean conditional) implements Tail {
+    }
+
+    private static final int MAX_DEPTH = 16;
+
+    private final Map<String, FunctionDef> functions = new HashMap<>();
+    /** The positional parameters as an argv template after top-level {@code set --}, or null when unchanged. */
+    private List<String> positional;
+    private int depth;
+
+    static Tail find(ShellScript script) {
+        return new LastCommandFinder().list(script.commands(), EnumSet.noneOf(ExecConstruct.class), false);
+    }
+
+    private Tail list(List<Command> items, Set<ExecConstruct> inherited, boolean conditional) {
+        if (items.isEmpty()) return new Nothing("no command", conditional);
+        Set<ExecConstruct> constructs = EnumSet.noneOf(ExecConstruct.class);
+        constructs.addAll(inherited);
+        if (items.size() > 1) constructs.add(ExecConstruct.SEQUENCE);
+        for (int i = 0; i < items.size(); i++) {
+            Command item = items.get(i);
+            Tail exec = explicitExec(item, conditional);
+            if (exec != null) return exec;
+            if (item instanceof FunctionDef f) functions.put(f.name(), f);
+            if (i < items.size() - 1) {
+                classifyPreceding(item, constructs);
+                trackSetArgs(item);
+            }
+        }
+        Command last = items.getLast();
+        if (last instanceof SimpleCommand sc && sc.name().equals("wait") && sc.assignments().isEmpty()) {
+            for (int i = items.size() - 2; i >= 0; i--) {
+                if (items.get(i) instanceof Background bg) {
+                    constructs.remove(ExecConstruct.AFTER_BACKGROUND);
+                    constructs.add(ExecConstruct.BACKGROUND);
+                    return descend(bg.command(), constructs, conditional);
+                }
+            }
+        }
+        return descend(last, constructs, conditional);
+    }
+
+    /** An exec reached unconditionally by running {@code c}, or null. */
+    private Tail explicitExec(Command c, boolean conditional) {
+        switch (c) {
+            case SimpleCommand sc -> {
+                if (sc.name().equals("exec") && !sc.words().getFirst().quoted()) {
+                    List<String> argv = execArgv(sc);
+                    return argv.isEmpty() ? null : new Explicit(argv, conditional);
+                }
+                FunctionDef f = functions.get(sc.name());
+                if (f != null && depth < MAX_DEPTH) {
+                    Tail inBody = callFunction(f, sc, conditional);
+                    if (inBody instanceof Explicit) return inBody;
+                }
+                return null;
+            }
+            case AndOr ao -> {
+                Tail left = explicitExec(ao.left(), conditional);
+                if (left != null || ao.operator() == AndOr.Operator.OR) return left;
+                return explicitExec(ao.right(), conditional);
+            }
+            case BraceGroup bg -> {
+                for (Command inner : bg.body()) {
+                    Tail t = explicitExec(inner, conditional);
+                    if (t != null) return t;
+                }
+                return null;
+            }
+            case IfClause ic -> {
+                if (ic.elseBody() == null) return null;
+                List<List<Command>> bodies = new ArrayList<>();
+                for (Branch b : ic.branches()) bodies.add(b.body());
+                bodies.add(ic.elseBody());
+                List<String> argv = null;
+                for (List<Command> body : bodies) {
+                    Tail t = sub().list(body, EnumSet.noneOf(ExecConstruct.class), conditional);
+                    if (!(t instanceof Explicit e)) return null;
+                    if (argv != null && !argv.equals(e.argv())) return null;
+                    argv = e.argv();
+                }
+                return new Explicit(argv, conditional);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** A finder for a nested body that shares functions and positional parameters. */
+    private LastCommandFinder sub() {
+        LastCommandFinder f = new LastCommandFinder();
+        f.functions.putAll(functions);
+        f.positional = positional;
+        f.depth = depth + 1;
+        return f;
+    }
+
+    private Tail callFunction(FunctionDef f, SimpleCommand call, boolean conditional) {
+        LastCommandFinder inner = sub();
+        List<String> callArgs = new ArrayList<>();
+        for (Word w : call.words().subList(1, call.words().size())) callArgs.add(w.argvText());
+        inner.positional = substitute(callArgs, positional);
+        Command body = f.body();
+        List<Command> items = switch (body) {
+            case BraceGroup bg -> bg.body();
+            case Subshell s -> s.body();
+            default -> List.of(body);
+        };
+        return inner.list(items, EnumSet.noneOf(ExecConstruct.class), conditional);
+    }
+
+    private void classifyPreceding(Command c, Set<ExecConstruct> constructs) {
+        switch (c) {
+            case SimpleCommand sc -> {
+                if (sc.words().isEmpty() && !sc.assignments().isEmpty()) constructs.add(ExecConstruct.AFTER_ASSIGNMENT);
+                if (sc.name().equals("set")) {
+                    for (Word w : sc.words().subList(1, sc.words().size())) {
+                        if (w.value().startsWith("-") && !w.value().startsWith("--") && w.value().contains("e")) {
+                            constructs.add(ExecConstruct.AFTER_SET_E);
+                        }
+                    }
+                }
+                if (sc.name().equals("trap")) classifyTrap(sc, constructs);
+            }
+            case FunctionDef f -> constructs.add(ExecConstruct.AFTER_FUNCTION_DEFINITION);
+            case Background b -> constructs.add(ExecConstruct.AFTER_BACKGROUND);
+            case Pipeline p -> constructs.add(ExecConstruct.AFTER_PIPELINE);
+            case AndOr ao -> {
+                classifyPreceding(ao.left(), constructs);
+                classifyPreceding(ao.right(), constructs);
+            }
+            case BraceGroup bg -> bg.body().forEach(inner -> classifyPreceding(inner, constructs));
+            default -> {
+                // compound commands before the last one do not change whether it is exec'd (measured)
+            }
+        }
+    }
+
+    private static void classifyTrap(SimpleCommand sc, Set<ExecConstruct> constructs) {
+        List<Word> args = new ArrayList<>(sc.words().subList(1, sc.words().size()));
+        if (!args.isEmpty() && args.getFirst().is("--")) args.removeFirst();
+        if (args.size() < 2) return;
+        String action = args.getFirst().value();
+        if (action.equals("-")) return;
+        for (Word sig : args.subList(1, args.size())) {
+            String s = sig.value().toUpperCase(java.util.Locale.ROOT);
+            boolean exit = s.equals("EXIT") || s.equals("0") || s.equals("SIGEXIT");
+            if (action.isEmpty()) {
+                constructs.add(exit ? ExecConstruct.AFTER_TRAP_EMPTY_EXIT : ExecConstruct.AFTER_TRAP_IGNORE);
+            } else {
+                constructs.add(exit ? ExecConstruct.AFTER_TRAP_EXIT : ExecConstruct.AFTER_TRAP_COMMAND);
+            }
+        }
+    }
+
+    private void trackSetArgs(Command c) {
+        if (c instanceof SimpleCommand sc && sc.name().equals("set") && sc.words().size() > 1
+                && sc.words().get(1).is("--")) {
+            List<String> args = new ArrayList<>();
+            for (Word w : sc.words().subList(2, sc.words().size())) args.add(w.argvText());
+            positional = substitute(args, positional);
+        }
+    }
+
+    private Tail descend(Command c, Set<ExecConstruct> constructs, boolean conditional) {
+        Set<ExecConstruct> cs = EnumSet.noneOf(ExecConstruct.class);
+        cs.addAll(constructs);
+        switch (c) {
+            case SimpleCommand sc -> {
+                if (sc.words().isEmpty()) return new Nothing("the last command only sets variables or redirects", conditional);
+                if (sc.name().equals("exec")) return new Nothing("the last command is an exec without a command", conditional);
+                if (sc.name().equals("eval")) cs.add(ExecConstruct.EVAL);
+                FunctionDef f = functions.get(sc.name());
+                if (f != null) {
+                    cs.add(ExecConstruct.FUNCTION_CALL);
+                    if (depth < MAX_DEPTH) {
+                        Tail inBody = callFunction(f, sc, conditional);
+                        if (inBody instanceof Last l) {
+                            Set<ExecConstruct> all = EnumSet.copyOf(cs);
+                            all.addAll(l.constructs());
+                            return new Last(l.argv(), all, conditional || l.conditional());
+                        }
+                        if (!(inBody instanceof Nothing)) return inBody;
+                    }
+                }
+                if (!sc.assignments().isEmpty()) cs.add(ExecConstruct.PREFIX_ASSIGNMENT);
+                if (!sc.redirections().isEmpty()) cs.add(ExecConstruct.REDIRECTION);
+                if (sc.words().stream().anyMatch(Word::hasCommandSubstitution)) cs.add(ExecConstruct.COMMAND_SUBSTITUTION);
+                return new Last(argv(sc.words()), cs, conditional);
+            }
+            case AndOr ao -> {
+                if (ao.operator() == AndOr.Operator.OR) {
+                    Tail left = descend(ao.left(), cs, conditional);
+                    return switch (left) {
+                        case Last l -> new Child(l.argv(), l.conditional());
+                        default -> left;
+                    };
+                }
+                classifyPreceding(ao.left(), cs);
+                cs.add(ExecConstruct.AND_LIST);
+                return descend(ao.right(), cs, conditional);
+            }
+            case Pipeline p -> {
+                if (p.negated()) cs.add(ExecConstruct.NEGATION);
+                if (p.commands().size() > 1) cs.add(ExecConstruct.PIPELINE);
+                return descend(p.commands().getLast(), cs, conditional);
+            }
+            case Background b -> {
+                cs.add(ExecConstruct.BACKGROUND);
+                return descend(b.command(), cs, conditional);
+            }
+            case BraceGroup bg -> {
+                cs.add(ExecConstruct.BRACE_GROUP);
+                if (!bg.redirections().isEmpty()) cs.add(ExecConstruct.REDIRECTION);
+                return list(bg.body(), cs, conditional);
+            }
+            case Subshell s -> {
+                cs.add(ExecConstruct.SUBSHELL);
+                if (!s.redirections().isEmpty()) cs.add(ExecConstruct.REDIRECTION);
+                return list(s.body(), cs, conditional);
+            }
+            case IfClause ic -> {
+                cs.add(ExecConstruct.IF_BODY);
+                if (!ic.redirections().isEmpty()) cs.add(ExecConstruct.REDIRECTION);
+                return list(ic.branches().getFirst().body(), cs, true);
+            }
+            case CaseClause cc -> {
+                cs.add(ExecConstruct.CASE_BODY);
+                if (!cc.redirections().isEmpty()) cs.add(ExecConstruct.REDIRECTION);
+                if (cc.items().size() != 1) {
+                    return new Nothing("the last command is a case with " + cc.items().size()
+                            + " branches; which one runs depends on the input", true);
+                }
+                return list(cc.items().getFirst().body(), cs, true);
+            }
+            case ForLoop fl -> {
+                cs.add(ExecConstruct.LOOP_BODY);
+                return list(fl.body(), cs, true);
+            }
+            case WhileLoop wl -> {
+                cs.add(ExecConstruct.LOOP_BODY);
+                return list(wl.body(), cs, true);
+            }
+            case FunctionDef f -> {
+                return new Nothing("the last command only defines function " + f.name(), conditional);
+            }
+        }
+    }
+
+    private List<String> argv(List<Word> words) {
+        List<String> out = new ArrayList<>();
+        for (Word w : words) out.add(w.argvText());
+        return substitute(out, positional);
+    }
+
+    /** {@code exec [-cl] [-a name] [--] cmd...} -> cmd..., or empty for an exec that only redirects. */
+    private List<String> execArgv(SimpleCommand sc) {
+        List<Word> words = sc.words();
+        int i = 1;
+        while (i < words.size()) {
+            String v = words.get(i).value();
+            if (v.equals("--")) {
+                i++;
+                break;
+            }
+            if (v.equals("-a")) {
+                i += 2;
+            } else if (v.matches("-[cl]+")) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i >= words.size() ? List.of() : argv(words.subList(i, words.size()));
+    }
+
+    /** Replaces each {@link Word#ALL_ARGS} in {@code argv} by {@code args}; null args means unchanged. */
+    static List<String> substitute(List<String> argv, List<String> args) {
+        if (args == null) return List.copyOf(argv);
+        List<String> out = new ArrayList<>();
+        for (String a : argv) {
+            if (a.equals(Word.ALL_ARGS)) out.addAll(args);
+            else out.add(a);
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,65 @@
+package io.initguard.core.shell;
+
+import io.initguard.core.shell.LastCommandFinder.Child;
+import io.initguard.core.shell.LastCommandFinder.Explicit;
+import io.initguard.core.shell.LastCommandFinder.Last;
+import io.initguard.core.shell.LastCommandFinder.Nothing;
+import io.initguard.core.shell.LastCommandFinder.Tail;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides what a shell running {@code SHELL -c "cmd"} (Dockerfile shell form) leaves as PID 1. Whether a shell
+ * execs its last command comes from shells.yaml ({@link ShellBehavior}), not from code.
+ */
+public final class ShellAnalyzer {
+    private ShellAnalyzer() {
+    }
+
+    /**
+     * Analyses the command string {@code cmd} as run by {@code kind}.
+     *
+     * <p>An explicit {@code exec} gives {@link ShellOutcome.Replaced} on every shell. Otherwise the last command on
+     * the normal path (all commands succeed; {@code a || b} runs only {@code a}; an {@code if} takes its first
+     * branch) is exec'd iff the shell execs under every construct around it. For {@link ShellKind#UNKNOWN} the
+     * answer is given only when all measured shells agree (e.g. a pipeline stays PID 1 everywhere), else
+     * {@link ShellOutcome.Unknown}; {@link ShellKind#NONE} always gives Unknown.
+     */
+    public static ShellOutcome analyzeCommandString(ShellKind kind, String cmd) {
+        if (kind == ShellKind.NONE) return new ShellOutcome.Unknown("the image has no shell to run a command string");
+        ShellScript script;
+        try {
+            script = ShellParser.parse(cmd);
+        } catch (ShellParseException e) {
+            return new ShellOutcome.Unknown("cannot parse the command string: " + e.getMessage());
+        }
+        Tail tail = LastCommandFinder.find(script);
+        return switch (tail) {
+            case Explicit e -> new ShellOutcome.Replaced(e.argv(), true);
+            case Child c -> new ShellOutcome.StaysPid1(c.argv());
+            case Nothing n -> new ShellOutcome.Unknown(n.reason());
+            case Last l -> {
+                Set<ExecConstruct> constructs = EnumSet.of(ExecConstruct.SIMPLE_COMMAND);
+                constructs.addAll(l.constructs());
+                switch (script.trailing()) {
+                    case NEWLINE -> constructs.add(ExecConstruct.TRAILING_NEWLINE);
+                    case MORE -> constructs.add(ExecConstruct.TRAILING_TEXT);
+                    case NONE -> {
+                        // nothing follows the last command
+                    }
+                }
+                Optional<Boolean> execs = ShellBehavior.execsAll(kind, constructs);
+                if (execs.isEmpty()) {
+                    yield new ShellOutcome.Unknown("whether the shell execs " + String.join(" ", l.argv())
+                            + " depends on which shell /bin/sh is (constructs: " + keys(constructs) + ")");
+                }
+                yield execs.get() ? new ShellOutcome.Replaced(l.argv(), false) : new ShellOutcome.StaysPid1(l.argv());
+            }
+        };
+    }
+
+    static String keys(Set<ExecConstruct> constructs) {
+        return String.join(", ", constructs.stream().map(ExecConstruct::key).toList());
+    }
+}

@@ -1,0 +1,28 @@
+package io.initguard.core.shell;
+
+import java.util.List;
+
+/**
+ * A parsed shell program: the top-level commands in order, and what follows the last one.
+ *
+ * @param commands top-level commands (separated by {@code ;}, {@code &} or newlines)
+ * @param trailing what the input holds after the last command's line
+ */
+public record ShellScript(List<Command> commands, Trailing trailing) {
+    public ShellScript {
+        commands = List.copyOf(commands);
+    }
+
+    /**
+     * What follows the last top-level command (after blanks, a {@code ;} and a same-line comment). Shells decide
+     * whether to exec the last command by looking at the remaining input, so this matters (see shells.yaml).
+     */
+    public enum Trailing {
+        /** Nothing: the input ends on the last command's line. */
+        NONE,
+        /** Exactly one newline. */
+        NEWLINE,
+        /** More text: further blank or comment lines. */
+        MORE
+    }
+}
