@@ -325,9 +325,13 @@ public final class DockerfileResolver {
                     s.dirCopies.add(new ImageState.DirCopy(local, destAbs, null, "build context " + src));
                 } else if (Files.isRegularFile(local)) {
                     s.files.put(ImageState.normalise(path), ImageState.readContextFile(local, "build context " + src));
-                } else {
+                } else if (looksLikeScript(src)) {
                     s.files.put(ImageState.normalise(path),
                             new ImageFile.Unreadable("build context " + src, "no such file in the build context"));
+                } else {
+                    // Not in the checkout: typically a binary that CI builds before `docker build`.
+                    s.files.put(ImageState.normalise(path), new ImageFile.Opaque("build context " + src
+                            + " (not in the checkout)"));
                 }
             }
         }
@@ -345,6 +349,12 @@ public final class DockerfileResolver {
                 }
             }
         }
+    }
+
+    /** A file name that says "shell script": its text would decide PID 1, so its absence leaves PID 1 unknown. */
+    private static boolean looksLikeScript(String src) {
+        String n = ProcessResolver.baseName(src);
+        return n.endsWith(".sh") || n.endsWith(".bash") || n.contains("entrypoint");
     }
 
     /** Splits COPY/ADD arguments on white space (they are not shell words; quotes only in exec form). */

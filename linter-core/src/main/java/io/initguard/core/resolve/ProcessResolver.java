@@ -201,6 +201,13 @@ public final class ProcessResolver {
                             + Argv.of(e.argvTemplate()).display() + ", with arguments that are not known", where));
                     return new Done(new Outcome(Verdict.UNKNOWN, null, null));
                 }
+                if (next.get().words().isEmpty() && !next.get().unknownTail()) {
+                    // `exec "$@"` with no arguments does nothing and the script goes on: it is PID 1 (a branch
+                    // taken only without arguments, such as jenkins.sh's `exec java`, is not followed).
+                    hops.add(new Hop("PID 1: the script " + name + " (" + script.origin() + "), whose final exec"
+                            + " has no command when the container has no arguments", where));
+                    return new Done(new Outcome(Verdict.NO_INIT, null, runBy != null ? runBy : name));
+                }
                 hops.add(new Hop("the script " + name + " (" + script.origin() + ") execs " + next.get().display(),
                         where));
                 return new Next(next.get());
