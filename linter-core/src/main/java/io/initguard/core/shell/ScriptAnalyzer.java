@@ -93,7 +93,12 @@ public final class ScriptAnalyzer {
             }
         }
         return switch (tail) {
-            case Explicit e -> new ScriptOutcome.ExecsInto(e.argv());
+            case Explicit e when !e.withOptions() -> new ScriptOutcome.ExecsInto(e.argv());
+            case Explicit e -> ShellBehavior.execsAll(kind, EnumSet.of(ExecConstruct.SCRIPT_EXPLICIT_EXEC,
+                    ExecConstruct.EXEC_OPTIONS)).orElse(false)
+                    ? new ScriptOutcome.ExecsInto(e.argv())
+                    : new ScriptOutcome.Opaque("exec with options (exec -a / exec --) fails on "
+                            + (kind == ShellKind.UNKNOWN ? "some shells (dash)" : kind.id()));
             case Child c -> new ScriptOutcome.RunsWithoutExec(c.argv());
             case Nothing n -> new ScriptOutcome.Opaque(n.reason());
             case Last l -> {

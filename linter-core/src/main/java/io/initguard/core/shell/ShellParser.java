@@ -42,10 +42,11 @@ public final class ShellParser {
         ShellParser p = new ShellParser(text);
         List<Command> commands = p.list(Set.of(), true);
         if (p.peek().type() != Type.EOF) throw p.unexpected(p.peek());
-        return new ShellScript(commands, p.trailing());
+        return new ShellScript(commands, p.trailing(), p.lastLineStart);
     }
 
     private int lastTopLevelEnd = -1;
+    private int lastLineStart;
 
     private ShellScript.Trailing trailing() {
         if (lastTopLevelEnd < 0) return ShellScript.Trailing.NONE;
@@ -94,6 +95,7 @@ public final class ShellParser {
         List<Command> out = new ArrayList<>();
         skipNewlines();
         while (!atListEnd(terminators)) {
+            if (topLevel && index > 0 && tokens.get(index - 1).type() == Type.NEWLINE) lastLineStart = out.size();
             Command c = andOr();
             int end = tokens.get(index - 1).end();
             Token sep = peek();
