@@ -312,6 +312,42 @@ final class LastCommandFinder {
         }
     }
 
+    /** Shell builtins that never run a program; skipped when naming the command a script runs as a child. */
+    static final Set<String> BUILTINS = Set.of("echo", "printf", "true", "false", ":", "exit", "return", "set",
+            "unset", "export", "readonly", "local", "cd", "trap", "wait", "shift", "test", "[", "[[", "read", "umask",
+            "ulimit", "shopt", "declare", "typeset", "source", ".");
+
+    /**
+     * The argv of the last program (not a builtin) on the normal path of {@code items}, searching backwards
+     * through top-level commands, and-lists, pipelines, background commands and brace groups; null if none.
+     */
+    static List<String> lastProgram(List<Command> items) {
+        LastCommandFinder f = new LastCommandFinder();
+        for (Command c : items) {
+            if (c instanceof FunctionDef fd) f.functions.put(fd.name(), fd);
+        }
+        for (int i = items.size() - 1; i >= 0; i--) {
+            List<String> found = f.lastProgram(items.get(i));
+            if (found != null) return found;
+        }
+        return null;
+    }
+
+    private List<String> lastProgram(Command c) {
+        return switch (c) {
+            case SimpleCommand sc -> sc.words().isEmpty() || BUILTINS.contains(sc.name())
+                    || functions.containsKey(sc.name()) ? null : argv(sc.words());
+            case AndOr ao -> {
+                List<String> right = ao.operator() == AndOr.Operator.AND ? lastProgram(ao.right()) : null;
+                yield right != null ? right : lastProgram(ao.left());
+            }
+            case Pipeline p -> lastProgram(p.commands().getLast());
+            case Background b -> lastProgram(b.command());
+            case BraceGroup bg -> lastProgram(bg.body());
+            default -> null;
+        };
+    }
+
     private List<String> argv(List<Word> words) {
         List<String> out = new ArrayList<>();
         for (Word w : words) out.add(w.argvText());

@@ -110,8 +110,11 @@ public final class ScriptAnalyzer {
                     yield new ScriptOutcome.Opaque("whether the shell execs " + String.join(" ", l.argv())
                             + " depends on the shell (constructs: " + ShellAnalyzer.keys(constructs) + ")");
                 }
-                yield execs.get() ? new ScriptOutcome.ExecsInto(l.argv())
-                        : new ScriptOutcome.RunsWithoutExec(l.argv());
+                if (execs.get()) yield new ScriptOutcome.ExecsInto(l.argv());
+                // a trailing `echo done` is not what the script runs: name the last program instead
+                List<String> program = LastCommandFinder.BUILTINS.contains(l.argv().getFirst())
+                        ? LastCommandFinder.lastProgram(script.commands()) : null;
+                yield new ScriptOutcome.RunsWithoutExec(program != null ? program : l.argv());
             }
         };
     }

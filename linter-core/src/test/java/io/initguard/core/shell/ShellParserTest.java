@@ -282,6 +282,18 @@ class ShellParserTest {
     }
 
     @Test
+    void bashArraysAndProcessSubstitution() throws Exception {
+        List<Command> cmds = parse("opts=()\nopts+=( \"$item\" x )\nwhile read -r i; do :; done < <(printf '%s' \"$A\")");
+        SimpleCommand a = (SimpleCommand) cmds.get(0);
+        assertEquals("opts=()", a.assignments().getFirst().raw());
+        SimpleCommand b = (SimpleCommand) cmds.get(1);
+        assertEquals("opts+=(\"$item\" x)", b.assignments().getFirst().raw());
+        assertTrue(b.words().isEmpty());
+        WhileLoop w = assertInstanceOf(WhileLoop.class, cmds.get(2));
+        assertEquals("<(printf '%s' \"$A\")", w.redirections().getFirst().target().value());
+    }
+
+    @Test
     void emptyInputHasNoCommands() throws Exception {
         assertTrue(parse("").isEmpty());
         assertTrue(parse("\n# only a comment\n").isEmpty());
