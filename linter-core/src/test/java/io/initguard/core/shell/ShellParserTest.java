@@ -293,6 +293,37 @@ class ShellParserTest {
         assertEquals("<(printf '%s' \"$A\")", w.redirections().getFirst().target().value());
     }
 
+    /** Arbitrary fragment soup either parses or gives ShellParseException; the analyzers never throw. */
+    @Test
+    void neverCrashesOnGarbage() {
+        String[] parts = {"a", " ", "\n", ";", ";;", "&", "&&", "|", "||", "(", ")", "{", "}", "'", "\"", "\\",
+            "$", "$(", "${", "`", "#", "<<", "EOF", "<", ">", "2>&1", "if", "then", "fi", "for", "in", "do", "done",
+            "case", "esac", "while", "!", "exec", "x=", "f()", "\t", "function", "elif", "else", "=(", "<("};
+        java.util.Random random = new java.util.Random(42);
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = 1 + random.nextInt(12);
+            for (int i = 0; i < len; i++) sb.append(parts[random.nextInt(parts.length)]);
+            String text = sb.toString();
+            try {
+                ShellParser.parse(text);
+            } catch (ShellParseException expected) {
+                assertTrue(expected.line() >= 1 && expected.column() >= 1, text);
+            } catch (RuntimeException e) {
+                throw new AssertionError("crash on: " + text, e);
+            }
+            try {
+                ShellAnalyzer.analyzeCommandString(ShellKind.BASH, text);
+                ScriptAnalyzer.analyze(text);
+                ShellWords.split(text);
+            } catch (ShellParseException expected) {
+                // ShellWords: unbalanced quote
+            } catch (RuntimeException e) {
+                throw new AssertionError("analyzer crash on: " + text, e);
+            }
+        }
+    }
+
     @Test
     void emptyInputHasNoCommands() throws Exception {
         assertTrue(parse("").isEmpty());
