@@ -10,10 +10,14 @@ import java.util.Locale;
 public enum ExecConstruct {
     /** {@code CMD} alone. */
     SIMPLE_COMMAND,
-    /** {@code a; CMD} or {@code a<newline>CMD}. */
+    /** {@code a; CMD}: other commands before CMD on the same line. */
     SEQUENCE,
-    /** {@code a && CMD}. */
+    /** {@code a<newline>CMD}: commands on earlier lines. */
+    PREVIOUS_LINES,
+    /** {@code a && CMD} as a line of its own. */
     AND_LIST,
+    /** {@code a; b && CMD}: an and-list after other commands on the same line. */
+    AND_LIST_IN_SEQUENCE,
     /** {@code false || CMD} (CMD runs only when the left side fails). */
     OR_LIST,
     /** {@code x=1; CMD}. */
@@ -24,7 +28,7 @@ public enum ExecConstruct {
     AFTER_SET_E,
     /** {@code f(){ :; }; CMD}. */
     AFTER_FUNCTION_DEFINITION,
-    /** {@code sleep 0 & CMD}. */
+    /** {@code sleep 0 & CMD}: a background command right before CMD on the same line. */
     AFTER_BACKGROUND,
     /** {@code true | true; CMD}. */
     AFTER_PIPELINE,
@@ -36,6 +40,10 @@ public enum ExecConstruct {
     BRACE_GROUP,
     /** {@code ( CMD )}. */
     SUBSHELL,
+    /** {@code { CMD; } 2>&1}, also if/case/loops with a redirection. */
+    GROUP_REDIRECTION,
+    /** {@code ( CMD ) 2>&1}. */
+    SUBSHELL_REDIRECTION,
     /** {@code if true; then CMD; fi}. */
     IF_BODY,
     /** {@code case a in a) CMD;; esac}. */
@@ -66,6 +74,8 @@ public enum ExecConstruct {
     TRAILING_TEXT,
     /** {@code exec CMD}. */
     EXPLICIT_EXEC,
+    /** {@code exec -a name CMD} or {@code exec -- CMD}: exec with options (dash has none and fails). */
+    EXEC_OPTIONS,
     /** A script file {@code sh script} whose last line is {@code CMD}. */
     SCRIPT_LAST_COMMAND,
     /** A script file {@code sh script} whose last line is {@code exec CMD}. */

@@ -32,8 +32,8 @@ final class LastCommandFinder {
         boolean conditional();
     }
 
-    /** An {@code exec CMD} is reached. */
-    record Explicit(List<String> argv, boolean conditional) implements Tail {
+    /** An {@code exec CMD} is reached; {@code withOptions} when written {@code exec -a x CMD} or {@code exec -- CMD}. */
+    record Explicit(List<String> argv, boolean withOptions, boolean conditional) implements Tail {
     }
 
     /** The last command; the shell execs it iff it execs under every construct in {@code constructs}. */
@@ -56,14 +56,21 @@ final class LastCommandFinder {
     private int depth;
 
     static Tail find(ShellScript script) {
-        return new LastCommandFinder().list(script.commands(), EnumSet.noneOf(ExecConstruct.class), false);
+        return new LastCommandFinder().list(script.commands(), EnumSet.noneOf(ExecConstruct.class), false,
+                script.lastLineStart());
     }
 
     private Tail list(List<Command> items, Set<ExecConstruct> inherited, boolean conditional) {
+        return list(items, inherited, conditional, 0);
+    }
+
+    /** {@code lineStart}: index of the first item on the last item's line. */
+    private Tail list(List<Command> items, Set<ExecConstruct> inherited, boolean conditional, int lineStart) {
         if (items.isEmpty()) return new Nothing("no command", conditional);
         Set<ExecConstruct> constructs = EnumSet.noneOf(ExecConstruct.class);
         constructs.addAll(inherited);
-        if (items.size() > 1) constructs.add(ExecConstruct.SEQUENCE);
+        if (items.size() - lineStart > 1) constructs.add(ExecConstruct.SEQUENCE);
+        if (lineStart > 0) constructs.add(ExecConstruct.PREVIOUS_LINES);
         for (int i = 0; i < items.size(); i++) {
             Command item = items.get(i);
             Tail exec = explicitExec(item, conditional);
@@ -71,6 +78,9 @@ final class LastCommandFinder {
             if (item instanceof FunctionDef f) functions.put(f.name(), f);
             if (i < items.size() - 1) {
                 classifyPreceding(item, constructs);
+                if (item instanceof Background && i == items.size() - 2 && i >= lineStart) {
+                    constructs.add(ExecConstruct.AFTER_BACKGROUND);
+                }
                 trackSetArgs(item);
             }
         }
@@ -93,7 +103,8 @@ final class LastCommandFinder {
             case SimpleCommand sc -> {
                 if (sc.name().equals("exec") && !sc.words().getFirst().quoted()) {
                     List<String> argv = execArgv(sc);
-                    return argv.isEmpty() ? null : new Explicit(argv, conditional);
+                    boolean options = argv.size() < sc.words().size() - 1;
+                    return argv.isEmpty() ? null : new Explicit(argv, options, conditional);
                 }
                 FunctionDef f = functions.get(sc.name());
                 if (f != null && depth < MAX_DEPTH) {
@@ -120,13 +131,15 @@ final class LastCommandFinder {
                 for (Branch b : ic.branches()) bodies.add(b.body());
                 bodies.add(ic.elseBody());
                 List<String> argv = null;
+                boolean options = false;
                 for (List<Command> body : bodies) {
                     Tail t = sub().list(body, EnumSet.noneOf(ExecConstruct.class), conditional);
                     if (!(t instanceof Explicit e)) return null;
                     if (argv != null && !argv.equals(e.argv())) return null;
                     argv = e.argv();
+                    options |= e.withOptions();
                 }
-                return new Explicit(argv, conditional);
+                return new Explicit(argv, options, conditional);
             }
             default -> {
                 return null;
@@ -171,7 +184,9 @@ final class LastCommandFinder {
                 if (sc.name().equals("trap")) classifyTrap(sc, constructs);
             }
             case FunctionDef f -> constructs.add(ExecConstruct.AFTER_FUNCTION_DEFINITION);
-            case Background b -> constructs.add(ExecConstruct.AFTER_BACKGROUND);
+            case Background b -> {
+                // only a background command right before the last one matters (added by the caller)
+            }
             case Pipeline p -> constructs.add(ExecConstruct.AFTER_PIPELINE);
             case AndOr ao -> {
                 classifyPreceding(ao.left(), constructs);
@@ -245,7 +260,7 @@ final class LastCommandFinder {
                     };
                 }
                 classifyPreceding(ao.left(), cs);
-                cs.add(ExecConstruct.AND_LIST);
+                cs.add(cs.contains(ExecConstruct.SEQUENCE) ? ExecConstruct.AND_LIST_IN_SEQUENCE : ExecConstruct.AND_LIST);
                 return descend(ao.right(), cs, conditional);
             }
             case Pipeline p -> {
@@ -259,22 +274,22 @@ final class LastCommandFinder {
             }
             case BraceGroup bg -> {
                 cs.add(ExecConstruct.BRACE_GROUP);
-                if (!bg.redirections().isEmpty()) cs.add(ExecConstruct.REDIRECTION);
+                if (!bg.redirections().isEmpty()) cs.add(ExecConstruct.GROUP_REDIRECTION);
                 return list(bg.body(), cs, conditional);
             }
             case Subshell s -> {
                 cs.add(ExecConstruct.SUBSHELL);
-                if (!s.redirections().isEmpty()) cs.add(ExecConstruct.REDIRECTION);
+                if (!s.redirections().isEmpty()) cs.add(ExecConstruct.SUBSHELL_REDIRECTION);
                 return list(s.body(), cs, conditional);
             }
             case IfClause ic -> {
                 cs.add(ExecConstruct.IF_BODY);
-                if (!ic.redirections().isEmpty()) cs.add(ExecConstruct.REDIRECTION);
+                if (!ic.redirections().isEmpty()) cs.add(ExecConstruct.GROUP_REDIRECTION);
                 return list(ic.branches().getFirst().body(), cs, true);
             }
             case CaseClause cc -> {
                 cs.add(ExecConstruct.CASE_BODY);
-                if (!cc.redirections().isEmpty()) cs.add(ExecConstruct.REDIRECTION);
+                if (!cc.redirections().isEmpty()) cs.add(ExecConstruct.GROUP_REDIRECTION);
                 if (cc.items().size() != 1) {
                     return new Nothing("the last command is a case with " + cc.items().size()
                             + " branches; which one runs depends on the input", true);
@@ -283,16 +298,54 @@ final class LastCommandFinder {
             }
             case ForLoop fl -> {
                 cs.add(ExecConstruct.LOOP_BODY);
+                if (!fl.redirections().isEmpty()) cs.add(ExecConstruct.GROUP_REDIRECTION);
                 return list(fl.body(), cs, true);
             }
             case WhileLoop wl -> {
                 cs.add(ExecConstruct.LOOP_BODY);
+                if (!wl.redirections().isEmpty()) cs.add(ExecConstruct.GROUP_REDIRECTION);
                 return list(wl.body(), cs, true);
             }
             case FunctionDef f -> {
                 return new Nothing("the last command only defines function " + f.name(), conditional);
             }
         }
+    }
+
+    /** Shell builtins that never run a program; skipped when naming the command a script runs as a child. */
+    static final Set<String> BUILTINS = Set.of("echo", "printf", "true", "false", ":", "exit", "return", "set",
+            "unset", "export", "readonly", "local", "cd", "trap", "wait", "shift", "test", "[", "[[", "read", "umask",
+            "ulimit", "shopt", "declare", "typeset", "source", ".");
+
+    /**
+     * The argv of the last program (not a builtin) on the normal path of {@code items}, searching backwards
+     * through top-level commands, and-lists, pipelines, background commands and brace groups; null if none.
+     */
+    static List<String> lastProgram(List<Command> items) {
+        LastCommandFinder f = new LastCommandFinder();
+        for (Command c : items) {
+            if (c instanceof FunctionDef fd) f.functions.put(fd.name(), fd);
+        }
+        for (int i = items.size() - 1; i >= 0; i--) {
+            List<String> found = f.lastProgram(items.get(i));
+            if (found != null) return found;
+        }
+        return null;
+    }
+
+    private List<String> lastProgram(Command c) {
+        return switch (c) {
+            case SimpleCommand sc -> sc.words().isEmpty() || BUILTINS.contains(sc.name())
+                    || functions.containsKey(sc.name()) ? null : argv(sc.words());
+            case AndOr ao -> {
+                List<String> right = ao.operator() == AndOr.Operator.AND ? lastProgram(ao.right()) : null;
+                yield right != null ? right : lastProgram(ao.left());
+            }
+            case Pipeline p -> lastProgram(p.commands().getLast());
+            case Background b -> lastProgram(b.command());
+            case BraceGroup bg -> lastProgram(bg.body());
+            default -> null;
+        };
     }
 
     private List<String> argv(List<Word> words) {

@@ -93,7 +93,12 @@ public final class ScriptAnalyzer {
             }
         }
         return switch (tail) {
-            case Explicit e -> new ScriptOutcome.ExecsInto(e.argv());
+            case Explicit e when !e.withOptions() -> new ScriptOutcome.ExecsInto(e.argv());
+            case Explicit e -> ShellBehavior.execsAll(kind, EnumSet.of(ExecConstruct.SCRIPT_EXPLICIT_EXEC,
+                    ExecConstruct.EXEC_OPTIONS)).orElse(false)
+                    ? new ScriptOutcome.ExecsInto(e.argv())
+                    : new ScriptOutcome.Opaque("exec with options (exec -a / exec --) fails on "
+                            + (kind == ShellKind.UNKNOWN ? "some shells (dash)" : kind.id()));
             case Child c -> new ScriptOutcome.RunsWithoutExec(c.argv());
             case Nothing n -> new ScriptOutcome.Opaque(n.reason());
             case Last l -> {
@@ -105,8 +110,11 @@ public final class ScriptAnalyzer {
                     yield new ScriptOutcome.Opaque("whether the shell execs " + String.join(" ", l.argv())
                             + " depends on the shell (constructs: " + ShellAnalyzer.keys(constructs) + ")");
                 }
-                yield execs.get() ? new ScriptOutcome.ExecsInto(l.argv())
-                        : new ScriptOutcome.RunsWithoutExec(l.argv());
+                if (execs.get()) yield new ScriptOutcome.ExecsInto(l.argv());
+                // a trailing `echo done` is not what the script runs: name the last program instead
+                List<String> program = LastCommandFinder.BUILTINS.contains(l.argv().getFirst())
+                        ? LastCommandFinder.lastProgram(script.commands()) : null;
+                yield new ScriptOutcome.RunsWithoutExec(program != null ? program : l.argv());
             }
         };
     }

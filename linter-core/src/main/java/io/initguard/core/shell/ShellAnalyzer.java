@@ -36,7 +36,14 @@ public final class ShellAnalyzer {
         }
         Tail tail = LastCommandFinder.find(script);
         return switch (tail) {
-            case Explicit e -> new ShellOutcome.Replaced(e.argv(), true);
+            case Explicit e when !e.withOptions() -> new ShellOutcome.Replaced(e.argv(), true);
+            case Explicit e -> {
+                Optional<Boolean> ok = ShellBehavior.execsAll(kind,
+                        EnumSet.of(ExecConstruct.EXPLICIT_EXEC, ExecConstruct.EXEC_OPTIONS));
+                yield ok.orElse(false) ? new ShellOutcome.Replaced(e.argv(), true)
+                        : new ShellOutcome.Unknown("exec with options (exec -a / exec --) fails on "
+                                + (ok.isEmpty() ? "some shells (dash)" : kind.id()));
+            }
             case Child c -> new ShellOutcome.StaysPid1(c.argv());
             case Nothing n -> new ShellOutcome.Unknown(n.reason());
             case Last l -> {

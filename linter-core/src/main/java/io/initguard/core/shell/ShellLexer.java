@@ -79,6 +79,12 @@ final class ShellLexer {
             }
             return new Token(Type.NEWLINE, "\n", null, start, start + 1);
         }
+        if ((c == '<' || c == '>') && src.startsWith("(", pos + 1)) {
+            // bash process substitution <(cmd) / >(cmd): one word, kept as text
+            pos = balancedEnd(pos + 2, '(', ')', start, c + "(");
+            String text = src.substring(start, pos);
+            return new Token(Type.WORD, text, new Word(text, text, true, false), start, pos);
+        }
         for (String op : OPERATORS) {
             if (src.startsWith(op, pos)) {
                 pos += op.length();

@@ -42,10 +42,11 @@ public final class ShellParser {
         ShellParser p = new ShellParser(text);
         List<Command> commands = p.list(Set.of(), true);
         if (p.peek().type() != Type.EOF) throw p.unexpected(p.peek());
-        return new ShellScript(commands, p.trailing());
+        return new ShellScript(commands, p.trailing(), p.lastLineStart);
     }
 
     private int lastTopLevelEnd = -1;
+    private int lastLineStart;
 
     private ShellScript.Trailing trailing() {
         if (lastTopLevelEnd < 0) return ShellScript.Trailing.NONE;
@@ -94,6 +95,7 @@ public final class ShellParser {
         List<Command> out = new ArrayList<>();
         skipNewlines();
         while (!atListEnd(terminators)) {
+            if (topLevel && index > 0 && tokens.get(index - 1).type() == Type.NEWLINE) lastLineStart = out.size();
             Command c = andOr();
             int end = tokens.get(index - 1).end();
             Token sep = peek();
@@ -189,7 +191,8 @@ public final class ShellParser {
                     // simple command or function definition below
                 }
             }
-            if (peek(1).isOperator("(") && peek(2).isOperator(")") && !t.word().hasExpansion()) {
+            if (peek(1).isOperator("(") && peek(2).isOperator(")") && !t.word().hasExpansion()
+                    && !t.word().raw().contains("=")) {
                 advance();
                 advance();
                 advance();
@@ -297,10 +300,11 @@ public final class ShellParser {
             } else if (t.type() == Type.WORD) {
                 advance();
                 if (words.isEmpty() && t.word().isAssignment()) {
-                    if (peek().isOperator("(") && t.word().raw().endsWith("=")) {
-                        throw error("array assignments are not supported", peek());
+                    if (peek().isOperator("(") && t.word().raw().endsWith("=") && peek().start() == t.end()) {
+                        assignments.add(arrayAssignment(t));
+                    } else {
+                        assignments.add(t.word());
                     }
-                    assignments.add(t.word());
                 } else {
                     words.add(t.word());
                 }
@@ -310,6 +314,30 @@ public final class ShellParser {
         }
         if (assignments.isEmpty() && words.isEmpty() && redirections.isEmpty()) throw unexpected(first);
         return new SimpleCommand(assignments, words, redirections);
+    }
+
+    /** bash {@code name=(a b c)}: the elements (words and newlines) become one assignment word. */
+    private Word arrayAssignment(Token name) throws ShellParseException {
+        Token open = advance();
+        StringBuilder raw = new StringBuilder(name.word().raw()).append('(');
+        StringBuilder value = new StringBuilder(name.word().value()).append('(');
+        boolean expansion = false;
+        String sep = "";
+        while (!peek().isOperator(")")) {
+            Token t = peek();
+            if (t.type() == Type.NEWLINE) {
+                advance();
+                continue;
+            }
+            if (t.type() != Type.WORD) throw error("expected ')' to close the array started at " + position(open), t);
+            advance();
+            raw.append(sep).append(t.word().raw());
+            value.append(sep).append(t.word().value());
+            expansion |= t.word().hasExpansion();
+            sep = " ";
+        }
+        advance();
+        return new Word(raw.append(')').toString(), value.append(')').toString(), expansion, true);
     }
 
     private static boolean isRedirectionOperator(Token t) {

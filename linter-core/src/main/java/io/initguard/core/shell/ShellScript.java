@@ -6,9 +6,11 @@ import java.util.List;
  * A parsed shell program: the top-level commands in order, and what follows the last one.
  *
  * @param commands top-level commands (separated by {@code ;}, {@code &} or newlines)
- * @param trailing what the input holds after the last command's line
+ * @param trailing      what the input holds after the last command's line
+ * @param lastLineStart index in {@code commands} of the first command on the last command's line (bash parses
+ *                      and runs a -c string line by line, which changes what it execs)
  */
-public record ShellScript(List<Command> commands, Trailing trailing) {
+public record ShellScript(List<Command> commands, Trailing trailing, int lastLineStart) {
     public ShellScript {
         commands = List.copyOf(commands);
     }

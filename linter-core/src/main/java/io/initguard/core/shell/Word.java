@@ -38,11 +38,12 @@ public record Word(String raw, String value, boolean hasExpansion, boolean quote
         return isAllArgs() ? ALL_ARGS : value;
     }
 
-    /** Whether the word is an assignment {@code NAME=...} (an unquoted valid name before the first '='). */
+    /** Whether the word is an assignment {@code NAME=...} or bash's {@code NAME+=...}. */
     public boolean isAssignment() {
         int eq = raw.indexOf('=');
         if (eq <= 0) return false;
-        String name = raw.substring(0, eq);
+        String name = raw.substring(0, raw.charAt(eq - 1) == '+' ? eq - 1 : eq);
+        if (name.isEmpty()) return false;
         if (!(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) return false;
         for (int i = 1; i < name.length(); i++) {
             char c = name.charAt(i);
