@@ -61,6 +61,14 @@ public final class BaseImageCatalog {
 
     /** What the referenced image runs by default, if the catalogue knows it. */
     public Optional<BaseImage> lookup(ImageRef ref) {
+        return cache.computeIfAbsent(ref, this::find);
+    }
+
+    /** Lookups are pure and the same few images recur in every repository: remember them. */
+    private final java.util.concurrent.ConcurrentMap<ImageRef, Optional<BaseImage>> cache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<BaseImage> find(ImageRef ref) {
         String repository = ref.repository();
         List<BaseImage> candidates = new ArrayList<>();
         entries.stream().filter(e -> e.repository().equals(repository)).forEach(candidates::add);

@@ -17,9 +17,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The target stage of a Dockerfile, resolved. */
-public record DockerfileTarget(String file, Dockerfile dockerfile, Stage stage, Resolution resolution)
-        implements LintTarget {
+/**
+ * The target stage of a Dockerfile, resolved, with the file's {@code # initguard ignore=} comments read once.
+ */
+public record DockerfileTarget(String file, Dockerfile dockerfile, Stage stage, Resolution resolution,
+                               Ignores ignores) implements LintTarget {
+
+    public DockerfileTarget(String file, Dockerfile dockerfile, Stage stage, Resolution resolution) {
+        this(file, dockerfile, stage, resolution, Ignores.of(dockerfile));
+    }
 
     private static final Pattern IGNORE = Pattern.compile(
             "^initguard\\s+(global\\s+)?ignore\\s*=\\s*([A-Za-z0-9_,\\s]+)$", Pattern.CASE_INSENSITIVE);
@@ -50,21 +56,15 @@ public record DockerfileTarget(String file, Dockerfile dockerfile, Stage stage, 
     @Override
     public boolean suppressed(String ruleId, int line) {
         String id = ruleId.toUpperCase(Locale.ROOT);
-        if (ignores().global.contains(id)) return true;
-        Set<String> here = ignores().before.getOrDefault(line, Set.of());
-        Set<String> atFrom = ignores().before.getOrDefault(stage.from().line(), Set.of());
+        if (ignores.global.contains(id)) return true;
+        Set<String> here = ignores.before.getOrDefault(line, Set.of());
+        Set<String> atFrom = ignores.before.getOrDefault(stage.from().line(), Set.of());
         return here.contains(id) || atFrom.contains(id);
     }
 
-    private Ignores ignores() {
-        return Ignores.CACHE.computeIfAbsent(dockerfile, Ignores::of);
-    }
-
     /** The ignore comments of one file: global ones, and per instruction line those in the comments just above it. */
-    private record Ignores(Set<String> global, Map<Integer, Set<String>> before) {
-        static final Map<Dockerfile, Ignores> CACHE = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-        static Ignores of(Dockerfile df) {
+    public record Ignores(Set<String> global, Map<Integer, Set<String>> before) {
+        public static Ignores of(Dockerfile df) {
             Map<Integer, Comment> byLine = new HashMap<>();
             for (Comment c : df.comments()) byLine.put(c.line(), c);
             Set<String> global = new HashSet<>();

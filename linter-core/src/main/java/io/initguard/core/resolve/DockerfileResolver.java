@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  */
 public final class DockerfileResolver {
     private static final Pattern VARIABLE = Pattern.compile("\\$(\\{[A-Za-z_][A-Za-z0-9_]*[^}]*}|[A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern ARG_REFERENCE =
+            Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern INSTALL = Pattern.compile(
             "\\b(?:apt-get|apt|aptitude|apk|dnf|yum|microdnf|zypper|tdnf)\\b[^;&|]*?\\b(?:install|add)\\b([^;&|]*)");
 
@@ -215,6 +217,7 @@ public final class DockerfileResolver {
                 } catch (IllegalArgumentException e) {
                     why = e.getMessage();
                 }
+
             }
             if (entry.isEmpty()) {
                 s.known = false;
@@ -245,7 +248,7 @@ public final class DockerfileResolver {
                 if (st.index() >= before) break;
                 if (lower.equals(st.name())) return Optional.of(st);
             }
-            if (name.matches("\\d+")) {
+            if (!name.isEmpty() && name.chars().allMatch(Character::isDigit) && name.length() < 6) {
                 int idx = Integer.parseInt(name);
                 if (idx < before) return Optional.of(stages.get(idx));
             }
@@ -253,8 +256,8 @@ public final class DockerfileResolver {
         }
 
         private String expand(String text) {
-            Matcher m = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)")
-                    .matcher(text);
+            if (text.indexOf('$') < 0) return text;
+            Matcher m = ARG_REFERENCE.matcher(text);
             StringBuilder sb = new StringBuilder();
             while (m.find()) {
                 String var = m.group(1) != null ? m.group(1) : m.group(3);
@@ -310,7 +313,7 @@ public final class DockerfileResolver {
                     s.files.put(ImageState.normalise(path), f.orElse(new ImageFile.Opaque(where + " from " + from.get())));
                     continue;
                 }
-                if (src.matches("(?i)https?://.*") || context == null) {
+                if (isUrl(src) || context == null) {
                     s.files.put(ImageState.normalise(path), context == null && !src.contains("://")
                             ? new ImageFile.Unreadable(where, "no build context (read from standard input)")
                             : new ImageFile.Opaque(where + " " + src));
@@ -349,6 +352,11 @@ public final class DockerfileResolver {
                 }
             }
         }
+    }
+
+    private static boolean isUrl(String src) {
+        String lower = src.length() > 8 ? src.substring(0, 8).toLowerCase(Locale.ROOT) : src.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
     /** A file name that says "shell script": its text would decide PID 1, so its absence leaves PID 1 unknown. */

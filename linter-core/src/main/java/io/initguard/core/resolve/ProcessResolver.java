@@ -179,10 +179,10 @@ public final class ProcessResolver {
         String name = baseName(path);
         List<String> shebang = ScriptAnalyzer.shebang(script.content());
         // A script run by a named shell, or whose shebang is plain sh, runs in that shell; otherwise the shebang says.
-        ScriptAnalysis analysis = runBy != null || (!shebang.isEmpty() && shellKindOf(shebang.getFirst()) != null)
-                ? ScriptAnalyzer.analyze(script.content(), runBy != null ? binSh
-                : shellKindOf(shebang.getFirst()) == ShellKind.UNKNOWN ? binSh : shellKindOf(shebang.getFirst()))
-                : ScriptAnalyzer.analyze(script.content());
+        ShellKind kind = runBy != null ? binSh
+                : shebang.isEmpty() || shellKindOf(shebang.getFirst()) == null ? null
+                : shellKindOf(shebang.getFirst()) == ShellKind.UNKNOWN ? binSh : shellKindOf(shebang.getFirst());
+        ScriptAnalysis analysis = analyse(script.content(), kind);
         List<String> interpreter = analysis.interpreter();
         if (runBy == null && !interpreter.isEmpty()) {
             Optional<InitSpec> viaShebang = inits.find(interpreter.getFirst());
@@ -229,6 +229,18 @@ public final class ProcessResolver {
         }
     }
 
+    private record ScriptKey(String text, ShellKind kind) {
+    }
+
+    /** Scripts recur (every image of a family carries the same entrypoint script): analyse each text once. */
+    private final java.util.Map<ScriptKey, ScriptAnalysis> analysed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private ScriptAnalysis analyse(String text, ShellKind kind) {
+        if (analysed.size() > 4096) analysed.clear();
+        return analysed.computeIfAbsent(new ScriptKey(text, kind), k -> k.kind() == null
+                ? ScriptAnalyzer.analyze(k.text()) : ScriptAnalyzer.analyze(k.text(), k.kind()));
+    }
+
     /** Fills a script's exec template: {@code $@} with the script's arguments, {@code $0} with its path. */
     static Optional<Argv> substitute(List<String> template, Argv scriptArgv) {
         List<String> out = new ArrayList<>();
@@ -243,7 +255,7 @@ public final class ProcessResolver {
                 }
                 case "$0" -> out.add(scriptArgv.program());
                 default -> {
-                    if (w.matches("\\$[1-9]")) {
+                    if (w.length() == 2 && w.charAt(0) == '$' && w.charAt(1) >= '1' && w.charAt(1) <= '9') {
                         int i = w.charAt(1) - '1';
                         if (i < args.words().size()) out.add(args.words().get(i));
                         else if (args.unknownTail()) return Optional.empty();
