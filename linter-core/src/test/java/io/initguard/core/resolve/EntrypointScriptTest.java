@@ -174,7 +174,7 @@ class EntrypointScriptTest {
                 CMD ["app"]
                 """);
         assertPid1(r, Verdict.INIT, "tini", "tini");
-        assertLine(r, "heredoc at line 3");
+        assertLine(r, "heredoc at line 4");
     }
 
     @Test
