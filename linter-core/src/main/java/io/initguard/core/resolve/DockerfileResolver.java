@@ -104,14 +104,29 @@ public final class DockerfileResolver {
                 facts.add(new Observation.InvalidJsonExecForm(i.keyword(), i.text(), top.location()));
             }
             if (i.form() == Form.EXEC && !i.is("SHELL")) {
-                for (String arg : i.execArgs()) {
-                    if (VARIABLE.matcher(arg).find()) {
+                List<String> args = i.execArgs();
+                int expandedByShell = shellCommandString(args);
+                for (int k = 0; k < args.size(); k++) {
+                    String arg = args.get(k);
+                    if (k != expandedByShell && VARIABLE.matcher(arg).find()) {
                         facts.add(new Observation.VariableInExecForm(i.keyword(), arg, top.location()));
                         break;
                     }
                 }
             }
         }
+    }
+
+    /** Index of the {@code -c} string of an exec-form shell ({@code ["sh", "-c", "..."]}), which that shell expands; -1 if none. */
+    private static int shellCommandString(List<String> args) {
+        if (args.isEmpty()) return -1;
+        String prog = ProcessResolver.baseName(args.getFirst());
+        if (prog.equals("busybox") && args.size() > 1 && List.of("sh", "ash").contains(args.get(1))) {
+            int c = ProcessResolver.commandStringIndex(args.subList(1, args.size()));
+            return c < 0 ? -1 : c + 1;
+        }
+        if (!List.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh").contains(prog)) return -1;
+        return ProcessResolver.commandStringIndex(args);
     }
 
     /** The state of one resolution: stages computed so far and what was noticed. */
@@ -146,7 +161,13 @@ public final class DockerfileResolver {
             ImageState s = base(stage, depth);
             boolean cmdSet = false;
             String stageName = "stage " + stage.displayName();
-            for (Instruction i : stage.body()) {
+            // ONBUILD triggers of a parent stage run as if written right after this stage's FROM (so an ENTRYPOINT
+            // among them resets the inherited CMD, and a RUN or COPY among them counts); grandchildren do not inherit
+            // them.
+            List<Instruction> body = new ArrayList<>(s.onbuild);
+            s.onbuild.clear();
+            body.addAll(stage.body());
+            for (Instruction i : body) {
                 switch (i.keyword()) {
                     case "ENTRYPOINT" -> {
                         Optional<InitSpec> before = startsInit(s.entrypoint);
@@ -186,17 +207,11 @@ public final class DockerfileResolver {
             String name = expand(stage.base());
             Optional<Stage> parent = stageNamed(name, stage.index());
             if (parent.isPresent()) {
+                // The copy keeps the parent's ONBUILD triggers: state() runs them first.
                 ImageState s = state(parent.get(), depth + 1).copy();
                 s.description = "stage " + parent.get().displayName();
-                // ONBUILD triggers of a stage run when a later stage builds FROM it.
-                List<Instruction> triggers = List.copyOf(s.onbuild);
-                s.onbuild.clear();
                 if (depth == 0) {
                     hops.add(new Hop("FROM stage " + parent.get().displayName(), stage.from().location()));
-                }
-                for (Instruction t : triggers) {
-                    if (t.is("ENTRYPOINT")) s.entrypoint = command(t, s, "ONBUILD of stage " + parent.get().displayName());
-                    if (t.is("CMD")) s.cmd = command(t, s, "ONBUILD of stage " + parent.get().displayName());
                 }
                 return s;
             }
@@ -314,7 +329,9 @@ public final class DockerfileResolver {
                     continue;
                 }
                 if (isUrl(src) || context == null) {
-                    s.files.put(ImageState.normalise(path), context == null && !src.contains("://")
+                    // Without a build context, a script's text is missing (PID 1 unknown); any other file is taken to
+                    // be a program, as when it is missing from the checkout.
+                    s.files.put(ImageState.normalise(path), context == null && !src.contains("://") && looksLikeScript(src)
                             ? new ImageFile.Unreadable(where, "no build context (read from standard input)")
                             : new ImageFile.Opaque(where + " " + src));
                     continue;

@@ -119,14 +119,19 @@ public final class ProcessResolver {
                 continue;
             }
 
-            if (STEP_DOWN_WITH_USER.contains(base) && cur.words().size() >= 3) {
+            if (STEP_DOWN_WITH_USER.contains(base)
+                    && (cur.words().size() >= 3 || cur.words().size() == 2 && cur.unknownTail())) {
                 hops.add(new Hop(base + " drops privileges and execs " + cur.tail(2).display(), where));
                 cur = cur.tail(2);
                 continue;
             }
             if (base.equals("env")) {
                 int i = 1;
-                while (i < cur.words().size() && (cur.words().get(i).contains("=") || cur.words().get(i).startsWith("-"))) i++;
+                while (i < cur.words().size() && (cur.words().get(i).contains("=") || cur.words().get(i).startsWith("-"))) {
+                    // -u NAME and -C DIR take a value in the next word.
+                    if (List.of("-u", "--unset", "-C", "--chdir").contains(cur.words().get(i))) i++;
+                    i++;
+                }
                 if (i < cur.words().size() || cur.unknownTail()) {
                     hops.add(new Hop("env execs " + cur.tail(i).display(), where));
                     cur = cur.tail(i);
