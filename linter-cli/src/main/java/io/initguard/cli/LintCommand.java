@@ -136,28 +136,26 @@ final class LintCommand implements Callable<Integer> {
         LintEngine engine = LintEngine.withInstalledRules();
         DockerfileLinter linter = new DockerfileLinter(engine, builtin);
         final Config fixedConfig = fixed;
-        List<Object> results = IntStream.range(0, jobs.size()).parallel()
+        List<Linted> results = IntStream.range(0, jobs.size()).parallel()
                 .mapToObj(i -> lintOne(jobs.get(i), linter, loader, fixedConfig)).toList();
 
+        // The threshold: the command line's, else that of the config that applies to each file, else error.
         List<TargetReport> targets = new ArrayList<>();
-        for (Object r : results) {
-            switch (r) {
-                case LintOutcome.Linted l -> targets.addAll(l.targets());
+        List<Finding> failing = new ArrayList<>();
+        for (Linted r : results) {
+            Severity t = threshold != null ? threshold
+                    : r.config() != null && r.config().failureThreshold() != null ? r.config().failureThreshold()
+                    : Severity.ERROR;
+            switch (r.outcome()) {
+                case LintOutcome.Linted l -> {
+                    targets.addAll(l.targets());
+                    l.targets().stream().flatMap(x -> x.findings().stream())
+                            .filter(f -> !f.suppressed() && f.severity().atLeast(t)).forEach(failing::add);
+                }
                 case LintOutcome.Failed f -> errors.add(f.error());
                 case LintError e -> errors.add(e);
                 default -> throw new IllegalStateException(String.valueOf(r));
             }
-        }
-        if (threshold == null) {
-            Config c = fixed;
-            if (c == null) {
-                try {
-                    c = loader.find(Path.of("")).isPresent() ? loader.load(loader.find(Path.of("")).get()) : null;
-                } catch (ConfigException e) {
-                    c = null;
-                }
-            }
-            threshold = c != null && c.failureThreshold() != null ? c.failureThreshold() : Severity.ERROR;
         }
 
         LintReport report = new LintReport("initguard", Main.Version.get(), targets, errors);
@@ -182,13 +180,14 @@ final class LintCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         if (noFail) return Main.OK;
-        final Severity t = threshold;
-        boolean failed = targets.stream().flatMap(x -> x.findings().stream())
-                .anyMatch(f -> !f.suppressed() && f.severity().atLeast(t));
-        return failed ? Main.FINDINGS : Main.OK;
+        return failing.isEmpty() ? Main.OK : Main.FINDINGS;
     }
 
-    private Object lintOne(Job job, DockerfileLinter linter, ConfigLoader loader, Config fixed) {
+    /** What linting one input gave (a {@link LintOutcome} or a {@link LintError}), and the config used, or null. */
+    private record Linted(Object outcome, Config config) {
+    }
+
+    private Linted lintOne(Job job, DockerfileLinter linter, ConfigLoader loader, Config fixed) {
         String content;
         Path context = null;
         Config cfg = fixed;
@@ -198,9 +197,9 @@ final class LintCommand implements Callable<Integer> {
             try {
                 content = decode(Files.readAllBytes(job.path()));
             } catch (CharacterCodingException e) {
-                return new LintError(job.reported(), 0, 0, "not UTF-8 text");
+                return new Linted(new LintError(job.reported(), 0, 0, "not UTF-8 text"), null);
             } catch (IOException e) {
-                return new LintError(job.reported(), 0, 0, "cannot read: " + e.getMessage());
+                return new Linted(new LintError(job.reported(), 0, 0, "cannot read: " + e.getMessage()), null);
             }
             context = job.path().toAbsolutePath().getParent();
         }
@@ -209,10 +208,10 @@ final class LintCommand implements Callable<Integer> {
                 Path dir = job.path() == null ? Path.of("") : job.path().toAbsolutePath().getParent();
                 cfg = loader.find(dir).isPresent() ? loader.load(loader.find(dir).get()) : loader.defaults();
             } catch (ConfigException e) {
-                return new LintError(job.reported(), 0, 0, e.getMessage());
+                return new Linted(new LintError(job.reported(), 0, 0, e.getMessage()), null);
             }
         }
-        return linter.lint(job.reported(), content, context, target, cfg);
+        return new Linted(linter.lint(job.reported(), content, context, target, cfg), cfg);
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {
