@@ -208,7 +208,7 @@ final class LintCommand implements Callable<Integer> {
                 Path dir = job.path() == null ? Path.of("") : job.path().toAbsolutePath().getParent();
                 cfg = loader.find(dir).isPresent() ? loader.load(loader.find(dir).get()) : loader.defaults();
             } catch (ConfigException e) {
-                return new Linted(new LintError(job.reported(), 0, 0, e.getMessage()), null);
+                return new Linted(new LintError(e.file().toString(), e.line(), 0, e.reason()), null);
             }
         }
         return new Linted(linter.lint(job.reported(), content, context, target, cfg), cfg);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.initguard.core.catalog.BaseImageCatalog;
+import io.initguard.core.catalog.CatalogException;
 import io.initguard.core.catalog.Catalogs;
 import io.initguard.core.catalog.InitCatalog;
 import io.initguard.core.engine.RuleSetting;
@@ -72,22 +73,22 @@ public final class ConfigLoader {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+            throw new ConfigException(file, 0, "cannot read: " + e.getMessage());
         }
         JsonNode root;
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            throw new ConfigException(file + ":" + (l == null ? 0 : l.getLineNr()) + ": not valid YAML: "
+            throw new ConfigException(file, l == null ? 0 : l.getLineNr(), "not valid YAML: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         if (root == null || root.isMissingNode() || root.isNull()) return new Config(file, Map.of(), null, empty);
-        if (!root.isObject()) throw new ConfigException(file + ":1: expected a mapping at the top");
+        if (!root.isObject()) throw new ConfigException(file, 1, "expected a mapping at the top");
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                throw new ConfigException(file + ":" + line(text, k) + ": unknown key '" + k + "' (known: "
+                throw new ConfigException(file, line(text, k), "unknown key '" + k + "' (known: "
                         + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }
         }
@@ -96,13 +97,13 @@ public final class ConfigLoader {
             try {
                 threshold = Severity.parse(root.get("failure-threshold").asText());
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(file + ":" + line(text, "failure-threshold") + ": " + e.getMessage());
+                throw new ConfigException(file, line(text, "failure-threshold"), e.getMessage());
             }
         }
         Map<String, RuleSetting> rules = new HashMap<>();
         JsonNode rn = root.path("rules");
         if (!rn.isMissingNode() && !rn.isObject()) {
-            throw new ConfigException(file + ":" + line(text, "rules") + ": rules must be a mapping of rule IDs");
+            throw new ConfigException(file, line(text, "rules"), "rules must be a mapping of rule IDs");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = rn.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -110,21 +111,25 @@ public final class ConfigLoader {
             try {
                 rules.put(id, setting(e.getValue()));
             } catch (IllegalArgumentException ex) {
-                throw new ConfigException(file + ":" + line(text, e.getKey()) + ": rule " + id + ": " + ex.getMessage());
+                throw new ConfigException(file, line(text, e.getKey()), "rule " + id + ": " + ex.getMessage());
             }
         }
         Catalogs extra = empty;
+        String section = "base-images";
         try {
             if (root.has("base-images")) {
                 extra = new Catalogs(extra.inits(), BaseImageCatalog.load(subtree("images", root.get("base-images")),
                         file + " (base-images)"));
             }
+            section = "inits";
             if (root.has("inits")) {
                 extra = new Catalogs(InitCatalog.load(subtree("inits", root.get("inits")), file + " (inits)"),
                         extra.baseImages());
             }
+        } catch (CatalogException e) {
+            throw new ConfigException(file, line(text, section), section + ": " + e.reason());
         } catch (RuntimeException | IOException e) {
-            throw new ConfigException(file + ": " + e.getMessage());
+            throw new ConfigException(file, line(text, section), section + ": " + e.getMessage());
         }
         return new Config(file, rules, threshold, extra);
     }
