@@ -39,7 +39,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConfigLoader {
     public static final Set<String> NAMES = Set.of(".initguard.yaml", ".initguard.yml");
     private static final Set<String> KEYS = Set.of("failure-threshold", "rules", "base-images", "inits");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Loaded on the first config file only: most runs have none, and a YAML parser is costly to start. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    }
 
     private final Catalogs empty;
     private final Map<Path, Optional<Path>> found = new ConcurrentHashMap<>();
@@ -77,7 +80,7 @@ public final class ConfigLoader {
         }
         JsonNode root;
         try {
-            root = YAML.readTree(text);
+            root = Yaml.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             throw new ConfigException(file, l == null ? 0 : l.getLineNr(), "not valid YAML: "
@@ -136,7 +139,7 @@ public final class ConfigLoader {
 
     /** The entries under {@code key} of the config, as a catalogue file of their own. */
     private static ByteArrayInputStream subtree(String rootKey, JsonNode node) throws IOException {
-        return new ByteArrayInputStream(YAML.writeValueAsBytes(YAML.createObjectNode().set(rootKey, node)));
+        return new ByteArrayInputStream(Yaml.MAPPER.writeValueAsBytes(Yaml.MAPPER.createObjectNode().set(rootKey, node)));
     }
 
     private static RuleSetting setting(JsonNode v) {

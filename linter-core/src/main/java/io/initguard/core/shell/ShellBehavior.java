@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -68,12 +69,65 @@ public record ShellBehavior(ShellKind kind, String measuredOn, Map<ExecConstruct
         return of(kind).map(b -> b.execsAll(constructs));
     }
 
+    /**
+     * The build writes {@link #COMPILED} from shells.yaml (see {@link #main}); reading it needs no YAML parser, which
+     * a short-lived CLI would otherwise load just for this file. Without it (running from an IDE), the YAML is read.
+     */
+    public static final String COMPILED = "shells.properties";
+
     private static Map<ShellKind, ShellBehavior> load() {
+        try (InputStream compiled = ShellBehavior.class.getResourceAsStream(COMPILED)) {
+            if (compiled != null) {
+                Properties p = new Properties();
+                p.load(compiled);
+                return fromProperties(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + COMPILED, e);
+        }
+        return loadYaml();
+    }
+
+    static Map<ShellKind, ShellBehavior> loadYaml() {
         try (InputStream in = ShellBehavior.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
             return parse(new ObjectMapper(new YAMLFactory()).readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** {@code KIND.measuredOn=...} and {@code KIND.CONSTRUCT=true|false}, as {@link #toProperties} writes them. */
+    static Map<ShellKind, ShellBehavior> fromProperties(Properties p) {
+        Map<ShellKind, ShellBehavior> out = new EnumMap<>(ShellKind.class);
+        for (String kindName : p.getProperty("shells", "").split(",")) {
+            ShellKind kind = ShellKind.parse(kindName);
+            Map<ExecConstruct, Boolean> execs = new EnumMap<>(ExecConstruct.class);
+            for (ExecConstruct c : ExecConstruct.values()) {
+                String v = p.getProperty(kindName + "." + c.key());
+                if (v == null) throw new IllegalStateException(COMPILED + ": " + kindName + " lacks " + c.key());
+                execs.put(c, Boolean.parseBoolean(v));
+            }
+            out.put(kind, new ShellBehavior(kind, p.getProperty(kindName + ".measuredOn", ""), execs));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    static Properties toProperties(Map<ShellKind, ShellBehavior> all) {
+        Properties p = new Properties();
+        p.setProperty("shells", String.join(",", all.keySet().stream().map(ShellKind::id).toList()));
+        for (ShellBehavior b : all.values()) {
+            p.setProperty(b.kind().id() + ".measuredOn", b.measuredOn());
+            b.execs().forEach((c, v) -> p.setProperty(b.kind().id() + "." + c.key(), v.toString()));
+        }
+        return p;
+    }
+
+    /** Build step: validates shells.yaml and writes {@link #COMPILED} into the folder given (target/classes/...). */
+    public static void main(String[] args) throws IOException {
+        java.nio.file.Path out = java.nio.file.Path.of(args[0]).resolve(COMPILED);
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(out)) {
+            toProperties(loadYaml()).store(w, "generated from " + RESOURCE + " by ShellBehavior.main: do not edit");
         }
     }
 

@@ -46,4 +46,10 @@ class ShellBehaviorTest {
         assertThrows(IllegalStateException.class, () -> ShellBehavior.parse(YAML.readTree("shells:\n  zsh: {}\n")));
         assertThrows(IllegalStateException.class, () -> ShellBehavior.parse(YAML.readTree("other: 1\n")));
     }
+
+    @Test
+    void theCompiledPropertiesEqualTheYaml() {
+        assertEquals(ShellBehavior.loadYaml(), ShellBehavior.all(), "shells.properties is stale: rebuild");
+        assertEquals(ShellBehavior.loadYaml(), ShellBehavior.fromProperties(ShellBehavior.toProperties(ShellBehavior.loadYaml())));
+    }
 }

@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.BiFunction;
 
-/** The catalogues shipped with initguard (inits.yaml, base-images.yaml in this package), each loaded once. */
+/**
+ * The catalogues shipped with initguard (inits.yaml, base-images.yaml in this package), each built once from the class
+ * the build generates from them.
+ */
 public final class BuiltinCatalogs {
     static final String INITS = "inits.yaml";
     static final String BASE_IMAGES = "base-images.yaml";
@@ -35,11 +38,21 @@ public final class BuiltinCatalogs {
         }
     }
 
+    /** The catalogues as read from the YAML files themselves (tests compare them with the generated ones). */
+    static InitCatalog initsFromYaml() {
+        return load(INITS, InitCatalog::load);
+    }
+
+    static BaseImageCatalog baseImagesFromYaml() {
+        return load(BASE_IMAGES, BaseImageCatalog::load);
+    }
+
+    // Built from BuiltinCatalogData, which the build generates from the same YAML files: no YAML parsing at start-up.
     private static final class Inits {
-        static final InitCatalog CATALOG = load(INITS, InitCatalog::load);
+        static final InitCatalog CATALOG = InitCatalog.of(BuiltinCatalogData.inits());
     }
 
     private static final class BaseImages {
-        static final BaseImageCatalog CATALOG = load(BASE_IMAGES, BaseImageCatalog::load);
+        static final BaseImageCatalog CATALOG = BaseImageCatalog.of(BuiltinCatalogData.baseImages());
     }
 }

@@ -186,4 +186,10 @@ class BuiltinCatalogsTest {
                     repository);
         }
     }
+
+    @Test
+    void theGeneratedCataloguesEqualTheYamlFiles() {
+        assertEquals(BuiltinCatalogs.initsFromYaml().all(), BuiltinCatalogs.inits().all());
+        assertEquals(BuiltinCatalogs.baseImagesFromYaml().all(), BuiltinCatalogs.baseImages().all());
+    }
 }
