@@ -32,10 +32,13 @@ import java.util.stream.Collectors;
  * reports ({@link JsonLocation}); each entry keeps the location where it starts, for the checks made after binding.
  */
 final class CatalogYaml {
-    private static final ObjectMapper MAPPER = new ObjectMapper(
-            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /** Loaded on first use only: the CLI's own catalogues are compiled into Java and never need it. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(
+                YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
 
     /** An entry and where it starts in the file. */
     record Located<T>(T value, Location location) {
@@ -49,7 +52,7 @@ final class CatalogYaml {
 
     static <T> List<Located<T>> readEntries(InputStream in, String sourceName, String rootKey, Class<T> type) {
         if (in == null) throw new CatalogException(new Location(sourceName, 0, 0), "the catalogue file is missing");
-        try (JsonParser p = MAPPER.createParser(in)) {
+        try (JsonParser p = Yaml.MAPPER.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new CatalogException(new Location(sourceName, 1, 1),
@@ -109,7 +112,7 @@ final class CatalogYaml {
         }
         buffer.copyCurrentEvent(p);
         try (JsonParser entry = buffer.asParser(p.getCodec())) {
-            return new Located<>(MAPPER.readValue(entry, type), start);
+            return new Located<>(Yaml.MAPPER.readValue(entry, type), start);
         } catch (JsonMappingException e) {
             String field = e.getPath().isEmpty() ? null : e.getPath().getFirst().getFieldName();
             throw new CatalogException(field != null && keys.containsKey(field) ? keys.get(field) : start, reason(e));

@@ -1,8 +1,8 @@
 package io.initguard.core.dockerfile;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonToken;
 import io.initguard.core.model.Location;
 
 import java.io.IOException;
@@ -34,7 +34,7 @@ public final class DockerfileParser {
     private static final Set<String> DIRECTIVES = Set.of("syntax", "escape", "check");
     private static final Pattern HEREDOC_WORD = Pattern.compile("^([0-9]*)<<(-?)([^<]*)$");
     private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final String file;
     private final String[] lines;
@@ -505,13 +505,13 @@ public final class DockerfileParser {
     static JsonResult json(String text) {
         String t = text.substring(leadingSpace(text, 0));
         if (!t.startsWith("[")) return JsonResult.NOT_JSON;
+        // Streaming (jackson-core only): an element that is not a string makes it invalid whatever follows.
         try (JsonParser parser = JSON.createParser(t)) {
-            JsonNode node = JSON.readTree(parser);
-            if (node == null || !node.isArray()) return JsonResult.INVALID;
+            if (parser.nextToken() != JsonToken.START_ARRAY) return JsonResult.INVALID;
             List<String> args = new ArrayList<>();
-            for (JsonNode e : node) {
-                if (!e.isTextual()) return JsonResult.INVALID;
-                args.add(e.textValue());
+            for (JsonToken tok = parser.nextToken(); tok != JsonToken.END_ARRAY; tok = parser.nextToken()) {
+                if (tok != JsonToken.VALUE_STRING) return JsonResult.INVALID;
+                args.add(parser.getText());
             }
             return new JsonResult(Form.EXEC, args, false);
         } catch (IOException e) {
