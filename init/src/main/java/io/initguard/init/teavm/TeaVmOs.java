@@ -3,6 +3,7 @@ package io.initguard.init.teavm;
 import io.initguard.init.Errno;
 import io.initguard.init.Log;
 import io.initguard.init.Os;
+import io.initguard.init.Signals;
 import io.initguard.init.SpawnRequest;
 import io.initguard.init.SpawnResult;
 import io.initguard.init.WaitResult;
@@ -20,6 +21,7 @@ import org.teavm.interop.c.Include;
 public final class TeaVmOs implements Os {
 
     private static final int SIG_SETMASK = 2;
+    private static final int MUSL_SIGRTMIN = 35;
     private static final int SFD_NONBLOCK = 04000;
     private static final int SFD_CLOEXEC = 02000000;
     private static final int WNOHANG = 1;
@@ -74,7 +76,9 @@ public final class TeaVmOs implements Os {
         set[0] = mask;
         sigprocmask0(SIG_SETMASK, Address.ofData(set), Address.ofData(old));
         signalFd = signalfd0(-1, Address.ofData(set), SFD_NONBLOCK | SFD_CLOEXEC);
-        return old[0];
+        // TeaVM's C runtime blocks SIGRTMIN (35 with musl) before main for its fiber timer, which the init never
+        // arms; the signal was not blocked by whoever started the init, so the child gets it unblocked.
+        return old[0] & ~Signals.bit(MUSL_SIGRTMIN);
     }
 
     @Override
