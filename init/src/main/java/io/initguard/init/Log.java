@@ -25,28 +25,33 @@ public final class Log {
         return verbosity;
     }
 
+    /** Always printed, to stderr. */
     public void fatal(String message) {
         line(2, "FATAL", message);
     }
 
+    /** Printed from verbosity 1, to stderr. */
     public void warn(String message) {
         if (verbosity > 0) {
             line(2, "WARN ", message);
         }
     }
 
+    /** Printed from verbosity 2, to stdout. */
     public void info(String message) {
         if (verbosity > 1) {
             line(1, "INFO ", message);
         }
     }
 
+    /** Printed from verbosity 3, to stdout. */
     public void debug(String message) {
         if (verbosity > 2) {
             line(1, "DEBUG", message);
         }
     }
 
+    /** Printed from verbosity 4, to stdout. */
     public void trace(String message) {
         if (verbosity > 3) {
             line(1, "TRACE", message);

@@ -1,5 +1,7 @@
 package io.initguard.init;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The init's main loop, tini's algorithm: block the signals to collect, start the child in its own process group,
  * then on every wake-up forward the signal (all but CHLD) and reap every exited process with
@@ -34,7 +36,7 @@ public final class Supervisor {
     public static int main(String[] args, Os os) {
         Parsed parsed = CommandLine.parse(args, os::getenv);
         if (parsed instanceof Parsed.Print print) {
-            os.write(print.fd(), print.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            os.write(print.fd(), print.text().getBytes(StandardCharsets.UTF_8));
             return print.exitCode();
         }
         if (parsed instanceof Parsed.Fatal fatal) {
