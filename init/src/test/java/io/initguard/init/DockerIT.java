@@ -40,6 +40,7 @@ class DockerIT {
             if ("true".equals(System.getenv("CI"))) {
                 fail(why + "; CI must start dockerd before ./mvnw verify");
             }
+            System.err.println("DockerIT skipped: " + why);
             Assumptions.abort(why + "; set CI=true to make this a failure");
         }
         Path scratch = rootfs("scratch");

@@ -60,6 +60,16 @@ class NativeInitIT {
         assertEquals(0, run(asPid1("-vvv", "--", "ls")).status());
         assertEquals(1, run(asPid1("-e", "300", "true")).status());
         assertEquals(1, run(asPid1("-p", "NOPE", "true")).status());
+        assertTrue(noProgram.stderr().contains("supervision of a valid init process"));
+        assertTrue(help.stdout().contains("more verbose"));
+        assertEquals(0, run(asPid1("-vvv", "true")).status());
+        assertEquals(1, run(asPid1("-vvv", "false")).status());
+        assertEquals(127, run(asPid1("-vvv", "--", "--", "true")).status());
+        assertTrue(run(direct("true"), Map.of("TINI_VERBOSITY", "3"), null, null).stdout()
+            .contains("Received SIGCHLD"));
+        assertEquals(127, run(direct("-s", "foobar123")).status());
+        assertEquals(126, run(direct("-s", "/etc")).status());
+        assertEquals(0, run(direct("-s", "sh"), Map.of(), null, "exit 0\n").status());
     }
 
     @Test

@@ -9,6 +9,8 @@ final class RecordingOs implements Os, AutoCloseable {
     final FfmOs real = new FfmOs();
     final StringBuilder stdout = new StringBuilder();
     final StringBuilder stderr = new StringBuilder();
+    /** Runs just before the child is spawned, with the init's signals already blocked. */
+    Runnable beforeSpawn = () -> { };
 
     @Override
     public void write(int fd, byte[] bytes) {
@@ -67,6 +69,7 @@ final class RecordingOs implements Os, AutoCloseable {
 
     @Override
     public SpawnResult spawn(SpawnRequest request) {
+        beforeSpawn.run();
         return real.spawn(request);
     }
 

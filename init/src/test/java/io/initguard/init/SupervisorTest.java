@@ -109,6 +109,18 @@ class SupervisorTest {
     }
 
     @Test
+    void aSignalThatArrivesBeforeTheChildStartsIsNotLost() {
+        try (RecordingOs recording = new RecordingOs()) {
+            os = recording;
+            recording.beforeSpawn = () -> recording.real.signalInitThread(Signals.SIGUSR1);
+            int status = Supervisor.main(new String[] {"-s", "sh", "-c", "trap 'exit 61' USR1; sleep 1; exit 0"},
+                recording);
+            // 61 when the trap was in place in time, 138 (128 + USR1) when the shell got it before; never 0.
+            assertTrue(status == 61 || status == 128 + Signals.SIGUSR1, "status " + status);
+        }
+    }
+
+    @Test
     void realTimeSignalsAreForwarded() {
         int status = runSignalling(new int[] {40}, "-s", "sh", "-c", ready() + "while :; do sleep 0.02; done");
         assertEquals(128 + 40, status);

@@ -37,6 +37,10 @@ public final class TeaVmOs implements Os {
     private static final int O_CLOEXEC = 02000000;
 
     private int signalFd = -1;
+    /** Buffers reused on every wake-up (the init is single-threaded): a signalfd_siginfo, a pollfd, a status. */
+    private final long[] signalInfo = new long[16];
+    private final int[] pollFd = new int[2];
+    private final int[] waitStatus = new int[1];
 
     @Override
     public int getpid() {
@@ -83,13 +87,13 @@ public final class TeaVmOs implements Os {
 
     @Override
     public int waitSignal(int timeoutMillis) {
-        long[] info = new long[16];
         while (true) {
-            long n = read0(signalFd, Address.ofData(info), 128);
+            long n = read0(signalFd, Address.ofData(signalInfo), 128);
             if (n == 128) {
-                return (int) (info[0] & 0xffffffffL);
+                return (int) (signalInfo[0] & 0xffffffffL);
             }
-            int[] pollFd = {signalFd, POLLIN};
+            pollFd[0] = signalFd;
+            pollFd[1] = POLLIN;
             int ready = poll0(Address.ofData(pollFd), 1, timeoutMillis);
             if (ready == 0) {
                 return 0;
@@ -108,9 +112,8 @@ public final class TeaVmOs implements Os {
 
     @Override
     public WaitResult waitAnyNoHang() {
-        int[] status = new int[1];
-        int pid = waitpid0(-1, Address.ofData(status), WNOHANG);
-        return new WaitResult(pid, status[0], pid < 0 ? errno() : 0);
+        int pid = waitpid0(-1, Address.ofData(waitStatus), WNOHANG);
+        return new WaitResult(pid, waitStatus[0], pid < 0 ? errno() : 0);
     }
 
     @Override
