@@ -54,17 +54,26 @@ public final class ConfigLoader {
 
     /** The config file that applies to files in {@code dir}: the nearest one up to the repository root. */
     public Optional<Path> find(Path dir) {
-        Path abs = dir.toAbsolutePath().normalize();
-        return found.computeIfAbsent(abs, d -> {
-            for (Path p = d; p != null; p = p.getParent()) {
-                for (String name : NAMES) {
-                    Path f = p.resolve(name);
-                    if (Files.isRegularFile(f)) return Optional.of(f);
-                }
-                if (Files.exists(p.resolve(".git"))) break;
+        return findAbsolute(dir.toAbsolutePath().normalize());
+    }
+
+    /** Each folder is looked at once: siblings share the answer of their parent. */
+    private Optional<Path> findAbsolute(Path d) {
+        Optional<Path> known = found.get(d);
+        if (known != null) return known;
+        Optional<Path> answer = Optional.empty();
+        boolean here = false;
+        for (String name : NAMES) {
+            Path f = d.resolve(name);
+            if (Files.isRegularFile(f)) {
+                answer = Optional.of(f);
+                here = true;
+                break;
             }
-            return Optional.empty();
-        });
+        }
+        if (!here && !Files.exists(d.resolve(".git")) && d.getParent() != null) answer = findAbsolute(d.getParent());
+        found.put(d, answer);
+        return answer;
     }
 
     public Config defaults() {

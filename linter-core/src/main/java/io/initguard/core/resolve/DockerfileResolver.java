@@ -252,7 +252,8 @@ public final class DockerfileResolver {
                 s.files.put(ImageState.normalise(script.getKey()), new ImageFile.Text(script.getValue(), origin));
             }
             s.baseInits.addAll(b.inits());
-            hops.add(new Hop("FROM " + name + " (catalogue: " + b.source() + ", checked " + b.checked() + ")",
+            hops.add(new Hop("FROM " + name + ": a known base image (catalogue entry " + b.repository() + ", checked "
+                    + b.checked() + ")",
                     stage.from().location()));
             return s;
         }

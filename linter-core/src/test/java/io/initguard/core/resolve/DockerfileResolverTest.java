@@ -257,7 +257,7 @@ class DockerfileResolverTest {
         void baseImageFromTheCatalogue() {
             Resolution r = resolve("FROM node:22-bookworm\n");
             assertPid1(r, Verdict.NO_INIT, null, "node");
-            assertLine(r, "FROM node:22-bookworm (catalogue: test fixture, checked 2026-01-01)");
+            assertLine(r, "FROM node:22-bookworm: a known base image (catalogue entry node, checked 2026-01-01)");
             assertLine(r, "the script docker-entrypoint.sh (base image node:22-bookworm) execs [\"node\"]");
         }
 
@@ -384,7 +384,7 @@ class DockerfileResolverTest {
         void argBeforeFromNamesTheBaseImage() {
             Resolution r = resolve("ARG BASE=python:3.12-slim\nFROM ${BASE}\n");
             assertPid1(r, Verdict.NO_INIT, null, "python3");
-            assertLine(r, "FROM python:3.12-slim (catalogue");
+            assertLine(r, "FROM python:3.12-slim: a known base image");
             assertTrue(r.all(Observation.UnknownBaseImage.class).isEmpty());
         }
 
