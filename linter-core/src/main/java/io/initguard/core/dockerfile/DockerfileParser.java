@@ -196,20 +196,24 @@ public final class DockerfileParser {
     /** A logical line: joined text with the physical line and column of each character. */
     static final class Source {
         private final StringBuilder text = new StringBuilder();
-        private int[] lineOf = new int[64];
-        private int[] colOf = new int[64];
+        // One entry per appended piece of a physical line: where it starts in text, its line, its first column.
+        private int[] segStart = new int[4];
+        private int[] segLine = new int[4];
+        private int[] segCol = new int[4];
+        private int segments;
 
         void append(String physical, int from, int to, int line) {
-            for (int p = from; p < to; p++) {
-                int n = text.length();
-                if (n == lineOf.length) {
-                    lineOf = java.util.Arrays.copyOf(lineOf, n * 2);
-                    colOf = java.util.Arrays.copyOf(colOf, n * 2);
-                }
-                text.append(physical.charAt(p));
-                lineOf[n] = line;
-                colOf[n] = p + 1;
+            if (to <= from) return;
+            if (segments == segStart.length) {
+                segStart = java.util.Arrays.copyOf(segStart, segments * 2);
+                segLine = java.util.Arrays.copyOf(segLine, segments * 2);
+                segCol = java.util.Arrays.copyOf(segCol, segments * 2);
             }
+            segStart[segments] = text.length();
+            segLine[segments] = line;
+            segCol[segments] = from + 1;
+            segments++;
+            text.append(physical, from, to);
         }
 
         int length() {
@@ -227,7 +231,9 @@ public final class DockerfileParser {
         Location at(String file, int i) {
             if (text.isEmpty()) return new Location(file, 1, 1);
             int k = Math.min(Math.max(i, 0), text.length() - 1);
-            return new Location(file, lineOf[k], colOf[k]);
+            int seg = java.util.Arrays.binarySearch(segStart, 0, segments, k);
+            if (seg < 0) seg = -seg - 2;
+            return new Location(file, segLine[seg], segCol[seg] + (k - segStart[seg]));
         }
     }
 

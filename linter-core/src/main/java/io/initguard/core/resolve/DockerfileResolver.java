@@ -36,6 +36,7 @@ public final class DockerfileResolver {
     private static final Pattern VARIABLE = Pattern.compile("\\$(\\{[A-Za-z_][A-Za-z0-9_]*[^}]*}|[A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern ARG_REFERENCE =
             Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern INSTALL = Pattern.compile(
             "\\b(?:apt-get|apt|aptitude|apk|dnf|yum|microdnf|zypper|tdnf)\\b[^;&|]*?\\b(?:install|add)\\b([^;&|]*)");
 
@@ -146,7 +147,7 @@ public final class DockerfileResolver {
             this.context = context;
             this.stages = dockerfile.stages();
             for (Instruction arg : dockerfile.globalArgs()) {
-                for (String decl : arg.text().trim().split("\\s+")) {
+                for (String decl : WHITE_SPACE.split(arg.text().trim())) {
                     int eq = decl.indexOf('=');
                     if (eq > 0) globalArgs.put(decl.substring(0, eq), unquote(decl.substring(eq + 1)));
                     else if (!decl.isEmpty()) globalArgs.putIfAbsent(decl, null);
@@ -362,14 +363,23 @@ public final class DockerfileResolver {
             for (Heredoc h : i.heredocs()) text = text + "\n" + h.content();
             Matcher m = INSTALL.matcher(text.replace("\\\n", " "));
             while (m.find()) {
-                for (String word : m.group(1).trim().split("\\s+")) {
+                for (String word : WHITE_SPACE.split(m.group(1).trim())) {
                     if (word.startsWith("-") || word.isEmpty()) continue;
-                    String pkg = word.replaceAll("[=<>].*$", "");
+                    String pkg = packageName(word);
                     catalogs.inits().byPackage(pkg).ifPresent(init -> s.installedInits.add(
                             new Observation.InitInstalled(init.name(), "package " + pkg, i.location())));
                 }
             }
         }
+    }
+
+    /** {@code tini=0.19.0-1} or {@code tini>=0.19} -> {@code tini}. */
+    private static String packageName(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            if (c == '=' || c == '<' || c == '>') return word.substring(0, k);
+        }
+        return word;
     }
 
     private static boolean isUrl(String src) {
@@ -386,7 +396,7 @@ public final class DockerfileResolver {
     /** Splits COPY/ADD arguments on white space (they are not shell words; quotes only in exec form). */
     private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        for (String w : text.trim().split("\\s+")) if (!w.isEmpty()) out.add(w);
+        for (String w : WHITE_SPACE.split(text.trim())) if (!w.isEmpty()) out.add(w);
         return out;
     }
 
