@@ -415,6 +415,7 @@ public final class DockerfileParser {
 
     /** BuildKit's heredocsFromLine: every shell word of the line that looks like {@code [n]<<[-]WORD}. */
     private List<HeredocStart> heredocStarts(Source src, int from, int end) {
+        if (src.text.indexOf("<<", from) < 0) return List.of();
         List<Word> words = shellWords(src, from, end);
         List<HeredocStart> out = new ArrayList<>();
         for (Word w : words) {

@@ -17,8 +17,10 @@ public record Stage(int index, String name, String base, String platform, Instru
         body = List.copyOf(body);
     }
 
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+
     static Stage of(int index, Instruction from, List<Instruction> body) {
-        String[] words = from.text().trim().split("\\s+");
+        String[] words = WHITE_SPACE.split(from.text().trim());
         String base = words.length > 0 ? words[0] : "";
         String name = null;
         if (words.length >= 3 && words[1].equalsIgnoreCase("as")) name = words[2].toLowerCase(Locale.ROOT);

@@ -52,7 +52,7 @@ public final class DockerfileLinter {
         }
         DockerfileResolver resolver = resolvers.computeIfAbsent(config,
                 c -> new DockerfileResolver(builtin.merge(c.extra())));
-        Resolution r = resolver.resolve(df, target.get(), context);
+        Resolution r = resolver.resolve(df, stages, target.get(), context);
         return new LintOutcome.Linted(List.of(engine.check(new DockerfileTarget(file, df, target.get(), r),
                 config.rules())));
     }

@@ -37,8 +37,6 @@ public final class DockerfileResolver {
     private static final Pattern ARG_REFERENCE =
             Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
-    private static final Pattern INSTALL = Pattern.compile(
-            "\\b(?:apt-get|apt|aptitude|apk|dnf|yum|microdnf|zypper|tdnf)\\b[^;&|]*?\\b(?:install|add)\\b([^;&|]*)");
 
     private final Catalogs catalogs;
     private final ProcessResolver processes;
@@ -54,7 +52,12 @@ public final class DockerfileResolver {
      * @param context the build context folder (COPY sources are read from it), or null when there is none (stdin)
      */
     public Resolution resolve(Dockerfile dockerfile, Stage target, Path context) {
-        Run run = new Run(dockerfile, context);
+        return resolve(dockerfile, dockerfile.stages(), target, context);
+    }
+
+    /** As {@link #resolve(Dockerfile, Stage, Path)}, with the stages the caller already has. */
+    public Resolution resolve(Dockerfile dockerfile, List<Stage> stages, Stage target, Path context) {
+        Run run = new Run(dockerfile, stages, context);
         List<Observation> facts = new ArrayList<>();
         formProblems(dockerfile, facts);
         ImageState image = run.state(target, 0);
@@ -142,10 +145,10 @@ public final class DockerfileResolver {
         String unknownBase;
         Location unknownBaseAt;
 
-        Run(Dockerfile dockerfile, Path context) {
+        Run(Dockerfile dockerfile, List<Stage> stages, Path context) {
             this.dockerfile = dockerfile;
             this.context = context;
-            this.stages = dockerfile.stages();
+            this.stages = stages;
             for (Instruction arg : dockerfile.globalArgs()) {
                 for (String decl : WHITE_SPACE.split(arg.text().trim())) {
                     int eq = decl.indexOf('=');
@@ -360,16 +363,54 @@ public final class DockerfileResolver {
 
         private void installs(Instruction i, ImageState s) {
             String text = i.text();
+            if (!text.contains("install") && !text.contains("add") && i.heredocs().isEmpty()) return;
             for (Heredoc h : i.heredocs()) text = text + "\n" + h.content();
-            Matcher m = INSTALL.matcher(text.replace("\\\n", " "));
-            while (m.find()) {
-                for (String word : WHITE_SPACE.split(m.group(1).trim())) {
-                    if (word.startsWith("-") || word.isEmpty()) continue;
-                    String pkg = packageName(word);
-                    catalogs.inits().byPackage(pkg).ifPresent(init -> s.installedInits.add(
-                            new Observation.InitInstalled(init.name(), "package " + pkg, i.location())));
-                }
+            for (String pkg : installedPackages(text)) {
+                catalogs.inits().byPackage(pkg).ifPresent(init -> s.installedInits.add(
+                        new Observation.InitInstalled(init.name(), "package " + pkg, i.location())));
             }
+        }
+    }
+
+    private static final java.util.Set<String> PACKAGE_MANAGERS =
+            java.util.Set.of("apt-get", "apt", "aptitude", "apk", "dnf", "yum", "microdnf", "zypper", "tdnf");
+    private static final java.util.Set<String> INSTALL_VERBS = java.util.Set.of("install", "add", "in");
+
+    /**
+     * The packages a RUN line installs: in each command (split at {@code && || ; | &} and line ends), after a package
+     * manager and its install verb ({@code apt-get install}, {@code apk add}, {@code dnf install}), every word that is
+     * not an option.
+     */
+    static List<String> installedPackages(String text) {
+        List<String> out = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        int n = text.length();
+        int start = -1;
+        for (int k = 0; k <= n; k++) {
+            char c = k < n ? text.charAt(k) : '\n';
+            boolean separator = c == ';' || c == '&' || c == '|' || c == '\n';
+            boolean blank = c == ' ' || c == '\t' || c == '\r' || c == '\\';
+            if (separator || blank) {
+                if (start >= 0) words.add(text.substring(start, k));
+                start = -1;
+                if (separator) {
+                    packagesOf(words, out);
+                    words.clear();
+                }
+            } else if (start < 0) {
+                start = k;
+            }
+        }
+        return out;
+    }
+
+    private static void packagesOf(List<String> command, List<String> out) {
+        int k = 0;
+        while (k < command.size() && !PACKAGE_MANAGERS.contains(ProcessResolver.baseName(command.get(k)))) k++;
+        while (k < command.size() && !INSTALL_VERBS.contains(command.get(k))) k++;
+        for (k++; k < command.size(); k++) {
+            String w = command.get(k);
+            if (!w.startsWith("-") && !w.startsWith("$")) out.add(packageName(w));
         }
     }
 

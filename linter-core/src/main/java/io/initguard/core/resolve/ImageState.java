@@ -133,6 +133,10 @@ final class ImageState implements ImageView {
 
     /** Removes {@code .}, {@code ..} and repeated slashes from an absolute path; keeps no trailing slash. */
     static String normalise(String path) {
+        if (path.startsWith("/") && (path.length() == 1 || !path.endsWith("/")) && !path.contains("//")
+                && !path.contains("/./") && !path.contains("/../") && !path.endsWith("/.") && !path.endsWith("/..")) {
+            return path;
+        }
         List<String> parts = new ArrayList<>();
         for (String p : path.split("/")) {
             if (p.isEmpty() || p.equals(".")) continue;

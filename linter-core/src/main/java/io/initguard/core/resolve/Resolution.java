@@ -11,6 +11,8 @@ public record Resolution(Pid1Chain chain, List<Observation> observations) {
     }
 
     public <T extends Observation> List<T> all(Class<T> type) {
-        return observations.stream().filter(type::isInstance).map(type::cast).toList();
+        List<T> out = new java.util.ArrayList<>(2);
+        for (Observation o : observations) if (type.isInstance(o)) out.add(type.cast(o));
+        return out;
     }
 }
