@@ -99,6 +99,21 @@ public final class DockerfileResolver {
         return new Resolution(chain, facts);
     }
 
+    /** A base image name looked up in the catalogue: the entry, or why there is none (null: not in it). */
+    private record BaseLookup(Optional<BaseImage> image, String problem) {
+    }
+
+    /** The same few base images recur across a repository: parse and look each name up once. */
+    private final Map<String, BaseLookup> baseImages = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private BaseLookup lookupBase(String name) {
+        try {
+            return new BaseLookup(catalogs.baseImages().lookup(ImageRef.parse(name)), null);
+        } catch (IllegalArgumentException e) {
+            return new BaseLookup(Optional.empty(), e.getMessage());
+        }
+    }
+
     /** Exec-form problems anywhere in the file: invalid JSON, variables that will not be expanded. */
     private static void formProblems(Dockerfile df, List<Observation> facts) {
         for (Instruction top : df.instructions()) {
@@ -231,11 +246,9 @@ public final class DockerfileResolver {
             if (name.contains("$")) {
                 why = "it names a build argument without a default";
             } else {
-                try {
-                    entry = catalogs.baseImages().lookup(ImageRef.parse(name));
-                } catch (IllegalArgumentException e) {
-                    why = e.getMessage();
-                }
+                BaseLookup found = baseImages.computeIfAbsent(name, DockerfileResolver.this::lookupBase);
+                entry = found.image();
+                if (found.problem() != null) why = found.problem();
 
             }
             if (entry.isEmpty()) {
