@@ -153,8 +153,6 @@ final class LintCommand implements Callable<Integer> {
                             .filter(f -> !f.suppressed() && f.severity().atLeast(t)).forEach(failing::add);
                 }
                 case LintOutcome.Failed f -> errors.add(f.error());
-                case LintError e -> errors.add(e);
-                default -> throw new IllegalStateException(String.valueOf(r));
             }
         }
 
@@ -183,8 +181,11 @@ final class LintCommand implements Callable<Integer> {
         return failing.isEmpty() ? Main.OK : Main.FINDINGS;
     }
 
-    /** What linting one input gave (a {@link LintOutcome} or a {@link LintError}), and the config used, or null. */
-    private record Linted(Object outcome, Config config) {
+    /** What linting one input gave, and the config used (null when none could be read). */
+    private record Linted(LintOutcome outcome, Config config) {
+        static Linted failed(LintError error) {
+            return new Linted(new LintOutcome.Failed(error), null);
+        }
     }
 
     private Linted lintOne(Job job, DockerfileLinter linter, ConfigLoader loader, Config fixed) {
@@ -197,18 +198,17 @@ final class LintCommand implements Callable<Integer> {
             try {
                 content = decode(Files.readAllBytes(job.path()));
             } catch (CharacterCodingException e) {
-                return new Linted(new LintError(job.reported(), 0, 0, "not UTF-8 text"), null);
+                return Linted.failed(new LintError(job.reported(), 0, 0, "not UTF-8 text"));
             } catch (IOException e) {
-                return new Linted(new LintError(job.reported(), 0, 0, "cannot read: " + e.getMessage()), null);
+                return Linted.failed(new LintError(job.reported(), 0, 0, "cannot read: " + e.getMessage()));
             }
             context = job.path().toAbsolutePath().getParent();
         }
         if (cfg == null) {
             try {
-                Path dir = job.path() == null ? Path.of("") : job.path().toAbsolutePath().getParent();
-                cfg = loader.find(dir).isPresent() ? loader.load(loader.find(dir).get()) : loader.defaults();
+                cfg = loader.forFolder(job.path() == null ? Path.of("") : job.path().toAbsolutePath().getParent());
             } catch (ConfigException e) {
-                return new Linted(new LintError(e.file().toString(), e.line(), 0, e.reason()), null);
+                return Linted.failed(new LintError(e.file().toString(), e.line(), 0, e.reason()));
             }
         }
         return new Linted(linter.lint(job.reported(), content, context, target, cfg), cfg);

@@ -139,7 +139,7 @@ public final class BaseImageCatalog {
             for (String init : CatalogYaml.orEmpty(inits)) {
                 if (CatalogYaml.blank(init)) throw where.error(what + "an init name is empty");
             }
-            for (String arg : concat(CatalogYaml.orEmpty(entrypoint), CatalogYaml.orEmpty(cmd))) {
+            for (String arg : CatalogYaml.concat(CatalogYaml.orEmpty(entrypoint), CatalogYaml.orEmpty(cmd))) {
                 if (arg == null) throw where.error(what + "'entrypoint' and 'cmd' may not hold null");
             }
             if (CatalogYaml.blank(source)) throw where.error(what + "missing 'source'");
@@ -171,12 +171,6 @@ public final class BaseImageCatalog {
             if (!family) return ref.repository();
             // Keep what followed the checked part ('/' of "gcr.io/distroless/*", '-' of "foo-*").
             return ref.repository() + prefix.substring(checkable.length()) + "*";
-        }
-
-        private static List<String> concat(List<String> a, List<String> b) {
-            List<String> all = new ArrayList<>(a);
-            all.addAll(b);
-            return all;
         }
     }
 

@@ -143,6 +143,12 @@ final class CatalogYaml {
     }
 
     /** Null lists from absent keys become empty. */
+    static <E> List<E> concat(List<E> a, List<E> b) {
+        List<E> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     static <E> List<E> orEmpty(List<E> list) {
         return list == null ? List.of() : list;
     }

@@ -144,7 +144,7 @@ public final class InitCatalog {
             if (mustBePid1 == null) throw where.error(what + "missing 'mustBePid1'");
             List<String> withArg = CatalogYaml.orEmpty(optionsWithArg);
             List<String> noArg = CatalogYaml.orEmpty(flags);
-            for (String o : concat(withArg, noArg)) {
+            for (String o : CatalogYaml.concat(withArg, noArg)) {
                 if (CatalogYaml.blank(o) || !o.startsWith("-")) {
                     throw where.error(what + "option '" + o + "' must start with '-'");
                 }
@@ -156,12 +156,6 @@ public final class InitCatalog {
             if (CatalogYaml.blank(source)) throw where.error(what + "missing 'source'");
             return new InitSpec(name, progs, abs, CatalogYaml.orEmpty(packages), doubleDash, mustBePid1, withArg,
                     description.trim(), noArg, source.trim());
-        }
-
-        private static List<String> concat(List<String> a, List<String> b) {
-            List<String> all = new ArrayList<>(a);
-            all.addAll(b);
-            return all;
         }
     }
 

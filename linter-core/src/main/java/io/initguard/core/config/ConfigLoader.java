@@ -45,11 +45,13 @@ public final class ConfigLoader {
     }
 
     private final Catalogs empty;
+    private final Config defaults;
     private final Map<Path, Optional<Path>> found = new ConcurrentHashMap<>();
 
     /** @param empty empty catalogues, the base that a file's entries are added to */
     public ConfigLoader(Catalogs empty) {
         this.empty = empty;
+        this.defaults = new Config(null, Map.of(), null, empty);
     }
 
     /** The config file that applies to files in {@code dir}: the nearest one up to the repository root. */
@@ -76,8 +78,32 @@ public final class ConfigLoader {
         return answer;
     }
 
+    /** A config file as loaded, or why it could not be. */
+    private record Loaded(Config config, ConfigException problem) {
+    }
+
+    private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
+
+    /**
+     * The config that applies to files in {@code dir}: the nearest {@code .initguard.yaml} up to the repository root,
+     * each file read once however many Dockerfiles it applies to; the defaults when there is none.
+     */
+    public Config forFolder(Path dir) throws ConfigException {
+        Optional<Path> file = find(dir);
+        if (file.isEmpty()) return defaults();
+        Loaded l = loaded.computeIfAbsent(file.get(), f -> {
+            try {
+                return new Loaded(load(f), null);
+            } catch (ConfigException e) {
+                return new Loaded(null, e);
+            }
+        });
+        if (l.problem() != null) throw l.problem();
+        return l.config();
+    }
+
     public Config defaults() {
-        return new Config(null, Map.of(), null, empty);
+        return defaults;
     }
 
     public Config load(Path file) throws ConfigException {
