@@ -17,7 +17,7 @@ class RulesCommandTest {
         Cli.Result r = run("rules");
         assertEquals(0, r.code(), r::toString);
         List<String> ids = r.out().lines().map(l -> l.split("\\s+")[0]).toList();
-        assertEquals(IntStream.rangeClosed(101, 110).mapToObj(i -> "IG" + i).toList(), ids, r::toString);
+        assertEquals(IntStream.rangeClosed(101, 111).mapToObj(i -> "IG" + i).toList(), ids, r::toString);
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("IG101") && l.contains("error")
                 && l.contains("No init is PID 1")), r::toString);
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("IG106") && l.contains("info")), r::toString);
@@ -25,7 +25,7 @@ class RulesCommandTest {
 
     @Test
     void rulesIdPrintsTheDocPage() {
-        for (int i = 101; i <= 110; i++) {
+        for (int i = 101; i <= 111; i++) {
             Cli.Result r = run("rules", "IG" + i);
             assertEquals(0, r.code(), r::toString);
             assertTrue(r.out().startsWith("# IG" + i + ":"), r::toString);

@@ -72,6 +72,9 @@ public final class DockerfileResolver {
         }
         Argv argv = Argv.of(List.of());
         Location where = target.from().location();
+        if (image.entrypoint != null && image.entrypoint.shellForm() && image.entrypoint.location() != null) {
+            facts.add(new Observation.ShellFormEntrypoint(image.cmd != null, image.entrypoint.location()));
+        }
         if (image.entrypoint != null) {
             hops.add(new Hop("ENTRYPOINT " + image.entrypoint.argv().display() + " (" + image.entrypoint.origin()
                     + ")", image.entrypoint.location()));
@@ -262,8 +265,8 @@ public final class DockerfileResolver {
             }
             BaseImage b = entry.get();
             String origin = "base image " + name;
-            if (!b.entrypoint().isEmpty()) s.entrypoint = new ImageCommand(Argv.of(b.entrypoint()), origin, null);
-            if (!b.cmd().isEmpty()) s.cmd = new ImageCommand(Argv.of(b.cmd()), origin, null);
+            if (!b.entrypoint().isEmpty()) s.entrypoint = new ImageCommand(Argv.of(b.entrypoint()), origin, null, false);
+            if (!b.cmd().isEmpty()) s.cmd = new ImageCommand(Argv.of(b.cmd()), origin, null, false);
             s.binSh = b.shell();
             for (Map.Entry<String, String> script : b.scripts().entrySet()) {
                 s.files.put(ImageState.normalise(script.getKey()), new ImageFile.Text(script.getValue(), origin));
@@ -303,10 +306,10 @@ public final class DockerfileResolver {
         }
 
         private ImageCommand command(Instruction i, ImageState s, String origin) {
-            if (i.form() == Form.EXEC) return new ImageCommand(Argv.of(i.execArgs()), origin, i.location());
+            if (i.form() == Form.EXEC) return new ImageCommand(Argv.of(i.execArgs()), origin, i.location(), false);
             List<String> argv = new ArrayList<>(s.shell);
             argv.add(i.text());
-            return new ImageCommand(Argv.of(argv), origin + ", shell form", i.location());
+            return new ImageCommand(Argv.of(argv), origin + ", shell form", i.location(), true);
         }
 
         private Optional<InitSpec> startsInit(ImageCommand c) {

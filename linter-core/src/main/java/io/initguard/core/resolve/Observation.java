@@ -42,6 +42,15 @@ public sealed interface Observation {
     record InitWithoutDoubleDash(String init, String command, Location location) implements Observation {
     }
 
+    /**
+     * The ENTRYPOINT is in shell form: its command string ignores CMD and the arguments of {@code docker run}, which
+     * reach the shell only as {@code $0 $1 ...}.
+     *
+     * @param cmdSet whether a CMD is set that will be ignored
+     */
+    record ShellFormEntrypoint(boolean cmdSet, Location location) implements Observation {
+    }
+
     /** An ENTRYPOINT replaces one that started an init, provided by {@code provider} (base image or stage). */
     record InitReplaced(String init, String provider, Location location) implements Observation {
     }
