@@ -285,7 +285,7 @@ final class LastCommandFinder {
             case IfClause ic -> {
                 cs.add(ExecConstruct.IF_BODY);
                 if (!ic.redirections().isEmpty()) cs.add(ExecConstruct.GROUP_REDIRECTION);
-                return list(ic.branches().getFirst().body(), cs, true);
+                return list(ic.branches().getFirst().body(), cs, conditional || !isNotSourcedGuard(ic));
             }
             case CaseClause cc -> {
                 cs.add(ExecConstruct.CASE_BODY);
@@ -384,5 +384,19 @@ final class LastCommandFinder {
             else out.add(a);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The docker-library guard {@code if ! _is_sourced; then _main "$@"; fi}: an entrypoint script is executed, never
+     * sourced, so its body always runs (postgres, mysql and mariadb end their entrypoint scripts this way).
+     */
+    static boolean isNotSourcedGuard(IfClause ic) {
+        if (ic.branches().size() != 1 || ic.elseBody() != null) return false;
+        List<Command> cond = ic.branches().getFirst().condition();
+        if (cond.size() != 1 || !(cond.getFirst() instanceof Pipeline p) || !p.negated() || p.commands().size() != 1) {
+            return false;
+        }
+        return p.commands().getFirst() instanceof SimpleCommand sc && sc.words().size() == 1
+                && sc.words().getFirst().is("_is_sourced");
     }
 }

@@ -96,6 +96,40 @@ class ScriptAnalyzerTest {
         assertEquals(new ExecsInto(List.of(ARGS)), a.outcome());
     }
 
+    /** docker-library's postgres, mysql and mariadb: all the work is in _main, called behind `if ! _is_sourced`. */
+    private static final String DOCKER_LIBRARY_MAIN = """
+            #!/usr/bin/env bash
+            set -Eeo pipefail
+            _is_sourced() {
+            	[ "${#FUNCNAME[@]}" -ge 2 ] && [ "${FUNCNAME[0]}" = '_is_sourced' ] && [ "${FUNCNAME[1]}" = 'source' ]
+            }
+            _main() {
+            	if [ "${1:0:1}" = '-' ]; then
+            		set -- postgres "$@"
+            	fi
+            	if [ "$1" = 'postgres' ]; then
+            		if [ "$(id -u)" = '0' ]; then
+            			exec gosu postgres "$BASH_SOURCE" "$@"
+            		fi
+            	fi
+            	exec "$@"
+            }
+            if ! _is_sourced; then
+            	_main "$@"
+            fi
+            """;
+
+    @Test
+    void dockerLibraryNotSourcedGuardIsTakenAndMainExecs() {
+        assertEquals(new ExecsInto(List.of(ARGS)), analyze(DOCKER_LIBRARY_MAIN).outcome());
+    }
+
+    @Test
+    void anOrdinaryConditionStaysConditional() {
+        String script = "#!/bin/sh\nif [ -n \"$RUN\" ]; then\n\texec \"$@\"\nfi\n";
+        assertTrue(analyze(script).outcome() instanceof ScriptOutcome.Opaque, analyze(script)::toString);
+    }
+
     @Test
     void tiniExec() {
         ScriptAnalysis a = analyze(TINI);
