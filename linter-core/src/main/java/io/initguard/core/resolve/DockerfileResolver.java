@@ -357,7 +357,13 @@ public final class DockerfileResolver {
                             : new ImageFile.Opaque(where + " " + src));
                     continue;
                 }
-                Path local = context.resolve(src).normalize();
+                Path local = context.resolve(src.startsWith("/") ? src.substring(1) : src).normalize();
+                if (!local.startsWith(context.normalize())) {
+                    // As Docker: a COPY source cannot leave the build context, and neither does the linter.
+                    s.files.put(ImageState.normalise(path), new ImageFile.Unreadable("build context " + src,
+                            "outside the build context"));
+                    continue;
+                }
                 if (src.contains("*") || src.contains("?")) {
                     Path dir = local.getParent() == null ? context : local.getParent();
                     s.dirCopies.add(new ImageState.DirCopy(dir, destAbs, ProcessResolver.baseName(src),

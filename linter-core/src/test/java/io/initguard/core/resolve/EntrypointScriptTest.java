@@ -43,6 +43,17 @@ class EntrypointScriptTest {
     }
 
     @Test
+    void aSourceOutsideTheBuildContextIsNeverRead() throws IOException {
+        // A script beside the context (not in it) that would make tini PID 1 if it were read.
+        write("outside.sh", "#!/bin/sh\nexec tini -- \"$@\"\n");
+        Path inner = Files.createDirectories(context.resolve("ctx"));
+        Resolution r = resolve("FROM debian\nCOPY ../outside.sh /entrypoint.sh\nENTRYPOINT [\"/entrypoint.sh\"]\n"
+                + "CMD [\"app\"]\n", inner);
+        assertPid1(r, Verdict.UNKNOWN, null, null);
+        assertLine(r, "outside the build context");
+    }
+
+    @Test
     void copiedFolder() throws IOException {
         write("scripts/start.sh", "#!/bin/sh\nexec tini -- \"$@\"\n");
         Resolution r = resolve("FROM debian\nCOPY scripts/ /opt/scripts/\nENTRYPOINT [\"/opt/scripts/start.sh\"]\n"
