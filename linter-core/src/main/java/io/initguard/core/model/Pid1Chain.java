@@ -29,4 +29,10 @@ public record Pid1Chain(List<Hop> hops, Verdict verdict, String init, String pid
     public List<String> lines() {
         return hops.stream().map(Hop::toString).toList();
     }
+
+    /** The lines as a report about {@code file} shows them: a hop in that file says only {@code (line N)}. */
+    public List<String> lines(String file) {
+        return hops.stream().map(h -> h.location() != null && h.location().file().equals(file)
+                ? h.text() + " (line " + h.location().line() + ")" : h.toString()).toList();
+    }
 }

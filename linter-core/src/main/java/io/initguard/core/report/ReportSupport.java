@@ -39,7 +39,7 @@ final class ReportSupport {
 
     static List<String> chainLines(TargetReport target) {
         Pid1Chain chain = target.chain();
-        return chain == null ? List.of() : chain.lines();
+        return chain == null ? List.of() : chain.lines(target.file());
     }
 
     /** Unsuppressed findings of one severity, over all targets. */

@@ -53,9 +53,9 @@ class JsonReporterTest {
         assertEquals("init", init.get("verdict").asText());
         assertEquals("tini", init.get("init").asText());
         assertEquals("tini", init.get("pid1").asText());
-        assertEquals(SampleReport.INIT_TARGET.chain().lines(),
+        assertEquals(SampleReport.INIT_TARGET.chain().lines(SampleReport.INIT_TARGET.file()),
                 MAPPER.convertValue(init.get("chain"), List.class));
-        assertEquals("ENTRYPOINT [\"/sbin/tini\", \"--\"] (Dockerfile:5:1)", init.at("/chain/0").asText());
+        assertEquals("ENTRYPOINT [\"/sbin/tini\", \"--\"] (line 5)", init.at("/chain/0").asText());
         assertEquals(0, init.get("findings").size());
 
         JsonNode noInit = root.at("/targets/1");

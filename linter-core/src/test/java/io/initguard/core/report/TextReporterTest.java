@@ -51,10 +51,10 @@ class TextReporterTest {
         String out = SampleReport.render(new TextReporter(false, true));
         assertTrue(out.startsWith("""
                 Dockerfile (dockerfile final): init — PID 1: tini [tini]
-                    ENTRYPOINT ["/sbin/tini", "--"] (Dockerfile:5:1)
+                    ENTRYPOINT ["/sbin/tini", "--"] (line 5)
                     tini runs CMD ["app"]
                 deploy/docker-compose.yml (compose-service web): no-init — PID 1: sh
-                    command: sh -c 'node server.js' (deploy/docker-compose.yml:12:5)
+                    command: sh -c 'node server.js' (line 12)
                 deploy/docker-compose.yml:12:5: error IG101"""), out);
         assertTrue(out.contains("""
                 k8s/pod.yaml (k8s-container Pod/api/main): unknown — PID 1: unknown
