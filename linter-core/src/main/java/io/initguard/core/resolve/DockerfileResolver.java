@@ -192,9 +192,7 @@ public final class DockerfileResolver {
             for (Instruction i : body) {
                 switch (i.keyword()) {
                     case "ENTRYPOINT" -> {
-                        Optional<InitSpec> before = startsInit(s.entrypoint);
-                        if (before.isEmpty() && s.entrypointUnknown) before = Optional.empty();
-                        before.ifPresent(init -> replaced.add(new Observation.InitReplaced(init.name(),
+                        startsInit(s).ifPresent(init -> replaced.add(new Observation.InitReplaced(init,
                                 s.entrypoint.origin(), i.location())));
                         s.entrypoint = command(i, s, "ENTRYPOINT of " + stageName);
                         s.entrypointUnknown = false;
@@ -312,9 +310,18 @@ public final class DockerfileResolver {
             return new ImageCommand(Argv.of(argv), origin + ", shell form", i.location(), true);
         }
 
-        private Optional<InitSpec> startsInit(ImageCommand c) {
+        /**
+         * The init that the ENTRYPOINT in force makes PID 1, directly ({@code tini --}) or through its script
+         * ({@code entrypoint.sh} ending in {@code exec tini -- "$@"}): the one a new ENTRYPOINT would drop.
+         */
+        private Optional<String> startsInit(ImageState s) {
+            ImageCommand c = s.entrypoint;
             if (c == null || c.argv().program() == null) return Optional.empty();
-            return catalogs.inits().find(c.argv().program());
+            Optional<InitSpec> direct = catalogs.inits().find(c.argv().program());
+            if (direct.isPresent()) return Optional.of(direct.get().name());
+            Argv argv = s.cmd != null ? c.argv().concat(s.cmd.argv()) : new Argv(c.argv().words(), s.cmdUnknown);
+            ProcessResolver.Outcome o = processes.resolve(argv, s, c.location(), new ArrayList<>(), new ArrayList<>());
+            return o.verdict() == Verdict.INIT ? Optional.of(o.init()) : Optional.empty();
         }
 
         private void copy(Instruction i, ImageState s, int depth) {
