@@ -25,9 +25,13 @@ if [ -n "$docker_cli" ] && ! "$docker_cli" info >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v dockerd >/dev/null; then
     echo "test-services: starting dockerd" >&2
     mkdir -p /var/lib/docker
+    # A dockerd that was killed (the end of a session, say) leaves pid files that stop the next one from starting.
+    if ! pgrep -x dockerd >/dev/null; then
+      rm -f /var/run/docker.pid /var/run/docker/containerd/containerd.pid
+    fi
     nohup dockerd --iptables=false --ip6tables=false --bridge=none --storage-driver=vfs \
         >/tmp/initguard-dockerd.log 2>&1 &
-    for _ in $(seq 1 60); do
+    for _ in $(seq 1 120); do
       "$docker_cli" info >/dev/null 2>&1 && break
       sleep 0.5
     done
