@@ -26,9 +26,12 @@ if [ -n "$docker_cli" ] && ! "$docker_cli" info >/dev/null 2>&1; then
     echo "test-services: starting dockerd" >&2
     mkdir -p /var/lib/docker
     # A dockerd that was killed (the end of a session, say) leaves pid files that stop the next one from starting.
-    if ! pgrep -x dockerd >/dev/null; then
-      rm -f /var/run/docker.pid /var/run/docker/containerd/containerd.pid
-    fi
+    # Its process may linger as a zombie where nothing reaps it, so "running" means present and not in state Z.
+    for pidfile in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
+      [ -f "$pidfile" ] || continue
+      state=$(awk '{print $3}' "/proc/$(cat "$pidfile")/stat" 2>/dev/null)
+      if [ -z "$state" ] || [ "$state" = Z ]; then rm -f "$pidfile"; fi
+    done
     nohup dockerd --iptables=false --ip6tables=false --bridge=none --storage-driver=vfs \
         >/tmp/initguard-dockerd.log 2>&1 &
     for _ in $(seq 1 120); do
