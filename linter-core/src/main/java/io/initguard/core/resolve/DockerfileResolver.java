@@ -394,62 +394,11 @@ public final class DockerfileResolver {
             String text = i.text();
             if (!text.contains("install") && !text.contains("add") && i.heredocs().isEmpty()) return;
             for (Heredoc h : i.heredocs()) text = text + "\n" + h.content();
-            for (String pkg : installedPackages(text)) {
+            for (String pkg : PackageInstalls.in(text)) {
                 catalogs.inits().byPackage(pkg).ifPresent(init -> s.installedInits.add(
                         new Observation.InitInstalled(init.name(), "package " + pkg, i.location())));
             }
         }
-    }
-
-    private static final java.util.Set<String> PACKAGE_MANAGERS =
-            java.util.Set.of("apt-get", "apt", "aptitude", "apk", "dnf", "yum", "microdnf", "zypper", "tdnf");
-    private static final java.util.Set<String> INSTALL_VERBS = java.util.Set.of("install", "add", "in");
-
-    /**
-     * The packages a RUN line installs: in each command (split at {@code && || ; | &} and line ends), after a package
-     * manager and its install verb ({@code apt-get install}, {@code apk add}, {@code dnf install}), every word that is
-     * not an option.
-     */
-    static List<String> installedPackages(String text) {
-        List<String> out = new ArrayList<>();
-        List<String> words = new ArrayList<>();
-        int n = text.length();
-        int start = -1;
-        for (int k = 0; k <= n; k++) {
-            char c = k < n ? text.charAt(k) : '\n';
-            boolean separator = c == ';' || c == '&' || c == '|' || c == '\n';
-            boolean blank = c == ' ' || c == '\t' || c == '\r' || c == '\\';
-            if (separator || blank) {
-                if (start >= 0) words.add(text.substring(start, k));
-                start = -1;
-                if (separator) {
-                    packagesOf(words, out);
-                    words.clear();
-                }
-            } else if (start < 0) {
-                start = k;
-            }
-        }
-        return out;
-    }
-
-    private static void packagesOf(List<String> command, List<String> out) {
-        int k = 0;
-        while (k < command.size() && !PACKAGE_MANAGERS.contains(ProcessResolver.baseName(command.get(k)))) k++;
-        while (k < command.size() && !INSTALL_VERBS.contains(command.get(k))) k++;
-        for (k++; k < command.size(); k++) {
-            String w = command.get(k);
-            if (!w.startsWith("-") && !w.startsWith("$")) out.add(packageName(w));
-        }
-    }
-
-    /** {@code tini=0.19.0-1} or {@code tini>=0.19} -> {@code tini}. */
-    private static String packageName(String word) {
-        for (int k = 0; k < word.length(); k++) {
-            char c = word.charAt(k);
-            if (c == '=' || c == '<' || c == '>') return word.substring(0, k);
-        }
-        return word;
     }
 
     private static boolean isUrl(String src) {
