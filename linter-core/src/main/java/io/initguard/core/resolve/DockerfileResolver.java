@@ -284,7 +284,7 @@ public final class DockerfileResolver {
             }
             if (!name.isEmpty() && name.chars().allMatch(Character::isDigit) && name.length() < 6) {
                 int idx = Integer.parseInt(name);
-                if (idx < before) return Optional.of(stages.get(idx));
+                if (idx < Math.min(before, stages.size())) return Optional.of(stages.get(idx));
             }
             return Optional.empty();
         }

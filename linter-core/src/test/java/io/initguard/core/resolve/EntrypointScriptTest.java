@@ -54,6 +54,12 @@ class EntrypointScriptTest {
     }
 
     @Test
+    void copyFromAStageIndexThatDoesNotExistIsAnImageNotACrash() {
+        Resolution r = resolve("FROM alpine AS a\nFROM alpine\nCOPY --from=7 /x /y\nCMD [\"/y\"]\n", context);
+        assertPid1(r, Verdict.NO_INIT, null, "y");
+    }
+
+    @Test
     void copiedFolder() throws IOException {
         write("scripts/start.sh", "#!/bin/sh\nexec tini -- \"$@\"\n");
         Resolution r = resolve("FROM debian\nCOPY scripts/ /opt/scripts/\nENTRYPOINT [\"/opt/scripts/start.sh\"]\n"
