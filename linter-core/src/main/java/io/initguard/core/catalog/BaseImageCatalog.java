@@ -1,5 +1,7 @@
 package io.initguard.core.catalog;
 
+import io.initguard.core.model.Glob;
+
 import io.initguard.core.catalog.CatalogYaml.Located;
 import io.initguard.core.shell.ShellKind;
 
@@ -92,15 +94,7 @@ public final class BaseImageCatalog {
 
     /** Whether a tag glob matches a tag: {@code *} is any run of characters, {@code ?} one character. */
     static boolean globMatches(String glob, String tag) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.matches(regex.toString(), tag);
+        return Glob.of(glob).matches(tag);
     }
 
     private static boolean isFamily(String repository) {

@@ -158,28 +158,4 @@ final class CatalogYaml {
     }
 
     /** Collapses {@code //} and {@code .}, resolves {@code ..}: {@code //usr/./bin/tini} becomes {@code /usr/bin/tini}. */
-    /** No empty, {@code .} or {@code ..} component and no trailing slash: nothing to do (the usual case). */
-    private static boolean isNormal(String path) {
-        if (path.isEmpty() || path.endsWith("/") && path.length() > 1) return false;
-        return !path.contains("//") && !path.contains("/./") && !path.contains("/../") && !path.startsWith("./")
-                && !path.startsWith("../") && !path.endsWith("/.") && !path.endsWith("/..") && !path.equals(".")
-                && !path.equals("..");
-    }
-
-    static String normalisePath(String path) {
-        if (isNormal(path)) return path;
-        boolean absolute = path.startsWith("/");
-        List<String> parts = new ArrayList<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) continue;
-            if (part.equals("..")) {
-                if (!parts.isEmpty() && !parts.getLast().equals("..")) parts.removeLast();
-                else if (!absolute) parts.add(part);
-                continue;
-            }
-            parts.add(part);
-        }
-        String joined = String.join("/", parts);
-        return absolute ? "/" + joined : joined;
-    }
 }

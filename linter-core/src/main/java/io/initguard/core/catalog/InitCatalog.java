@@ -1,5 +1,7 @@
 package io.initguard.core.catalog;
 
+import io.initguard.core.model.ImagePath;
+
 import io.initguard.core.catalog.CatalogYaml.Located;
 
 import java.io.InputStream;
@@ -41,7 +43,7 @@ public final class InitCatalog {
         this.entries = List.copyOf(entries);
         for (InitSpec spec : this.entries) {
             byName.putIfAbsent(spec.name(), spec);
-            spec.paths().forEach(p -> byPath.putIfAbsent(CatalogYaml.normalisePath(p), spec));
+            spec.paths().forEach(p -> byPath.putIfAbsent(ImagePath.normalise(p), spec));
             spec.programs().forEach(p -> byProgram.putIfAbsent(p, spec));
         }
     }
@@ -94,7 +96,7 @@ public final class InitCatalog {
      */
     public Optional<InitSpec> find(String program) {
         if (program == null || program.isBlank()) return Optional.empty();
-        String normalised = CatalogYaml.normalisePath(program.trim());
+        String normalised = ImagePath.normalise(program.trim());
         if (normalised.startsWith("/")) {
             InitSpec spec = byPath.get(normalised);
             if (spec != null) return Optional.of(spec);
@@ -135,7 +137,7 @@ public final class InitCatalog {
                 }
             }
             for (String p : abs) {
-                if (CatalogYaml.blank(p) || !p.startsWith("/") || !CatalogYaml.normalisePath(p).equals(p)) {
+                if (CatalogYaml.blank(p) || !p.startsWith("/") || !ImagePath.normalise(p).equals(p)) {
                     throw where.error(what + "path '" + p + "' must be a normalised absolute path");
                 }
             }

@@ -28,6 +28,23 @@ public record Stage(int index, String name, String base, String platform, Instru
         return new Stage(index, name, base, platform, from, body);
     }
 
+    /**
+     * The stage that {@code FROM}, {@code COPY --from} or {@code --target} names: by AS name (case-insensitive) or by
+     * index, among the stages before {@code before}.
+     */
+    public static java.util.Optional<Stage> find(List<Stage> stages, String nameOrIndex, int before) {
+        int limit = Math.min(before, stages.size());
+        String lower = nameOrIndex.toLowerCase(Locale.ROOT);
+        for (Stage st : stages.subList(0, limit)) {
+            if (lower.equals(st.name())) return java.util.Optional.of(st);
+        }
+        if (!nameOrIndex.isEmpty() && nameOrIndex.length() < 6 && nameOrIndex.chars().allMatch(Character::isDigit)) {
+            int idx = Integer.parseInt(nameOrIndex);
+            if (idx < limit) return java.util.Optional.of(stages.get(idx));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The name reports use: the AS name, or the index. */
     public String displayName() {
         return name != null ? name : Integer.toString(index);

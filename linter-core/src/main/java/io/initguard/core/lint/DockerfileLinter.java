@@ -14,7 +14,6 @@ import io.initguard.core.resolve.Resolution;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +44,7 @@ public final class DockerfileLinter {
         }
         List<Stage> stages = df.stages();
         if (stages.isEmpty()) return new LintOutcome.Failed(new LintError(file, 1, 1, "no FROM instruction"));
-        Optional<Stage> target = targetStage == null ? Optional.of(stages.getLast()) : stage(stages, targetStage);
+        Optional<Stage> target = targetStage == null ? Optional.of(stages.getLast()) : Stage.find(stages, targetStage, stages.size());
         if (target.isEmpty()) {
             return new LintOutcome.Failed(new LintError(file, 0, 0, "no stage named '" + targetStage + "' (stages: "
                     + String.join(", ", stages.stream().map(Stage::displayName).toList()) + ")"));
@@ -55,14 +54,5 @@ public final class DockerfileLinter {
         Resolution r = resolver.resolve(df, stages, target.get(), context);
         return new LintOutcome.Linted(List.of(engine.check(new DockerfileTarget(file, df, target.get(), r),
                 config.rules())));
-    }
-
-    private static Optional<Stage> stage(List<Stage> stages, String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (Stage s : stages) if (lower.equals(s.name())) return Optional.of(s);
-        if (name.matches("\\d+") && Integer.parseInt(name) < stages.size()) {
-            return Optional.of(stages.get(Integer.parseInt(name)));
-        }
-        return Optional.empty();
     }
 }

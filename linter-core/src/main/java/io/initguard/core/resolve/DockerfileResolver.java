@@ -10,6 +10,7 @@ import io.initguard.core.dockerfile.Form;
 import io.initguard.core.dockerfile.Heredoc;
 import io.initguard.core.dockerfile.Instruction;
 import io.initguard.core.dockerfile.Stage;
+import io.initguard.core.model.Glob;
 import io.initguard.core.model.Location;
 import io.initguard.core.model.Pid1Chain;
 import io.initguard.core.model.Pid1Chain.Hop;
@@ -225,7 +226,7 @@ public final class DockerfileResolver {
 
         private ImageState base(Stage stage, int depth) {
             String name = expand(stage.base());
-            Optional<Stage> parent = stageNamed(name, stage.index());
+            Optional<Stage> parent = Stage.find(stages, name, stage.index());
             if (parent.isPresent()) {
                 // The copy keeps the parent's ONBUILD triggers: state() runs them first.
                 ImageState s = state(parent.get(), depth + 1).copy();
@@ -274,19 +275,6 @@ public final class DockerfileResolver {
                     + b.checked() + ")",
                     stage.from().location()));
             return s;
-        }
-
-        private Optional<Stage> stageNamed(String name, int before) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            for (Stage st : stages) {
-                if (st.index() >= before) break;
-                if (lower.equals(st.name())) return Optional.of(st);
-            }
-            if (!name.isEmpty() && name.chars().allMatch(Character::isDigit) && name.length() < 6) {
-                int idx = Integer.parseInt(name);
-                if (idx < Math.min(before, stages.size())) return Optional.of(stages.get(idx));
-            }
-            return Optional.empty();
         }
 
         private String expand(String text) {
@@ -351,7 +339,7 @@ public final class DockerfileResolver {
                         .ifPresent(init -> s.installedInits.add(new Observation.InitInstalled(init.name(),
                                 i.keyword() + " " + src, i.location())));
                 if (from.isPresent()) {
-                    Optional<Stage> st = stageNamed(from.get(), Integer.MAX_VALUE);
+                    Optional<Stage> st = Stage.find(stages, from.get(), Integer.MAX_VALUE);
                     Optional<ImageFile> f = st.flatMap(x -> state(x, depth + 1).file(src));
                     s.files.put(ImageState.normalise(path), f.orElse(new ImageFile.Opaque(where + " from " + from.get())));
                     continue;
@@ -373,7 +361,7 @@ public final class DockerfileResolver {
                 }
                 if (src.contains("*") || src.contains("?")) {
                     Path dir = local.getParent() == null ? context : local.getParent();
-                    s.dirCopies.add(new ImageState.DirCopy(dir, destAbs, ProcessResolver.baseName(src),
+                    s.dirCopies.add(new ImageState.DirCopy(dir, destAbs, Glob.of(ProcessResolver.baseName(src)),
                             "build context"));
                 } else if (Files.isDirectory(local)) {
                     s.dirCopies.add(new ImageState.DirCopy(local, destAbs, null, "build context " + src));

@@ -1,5 +1,8 @@
 package io.initguard.core.resolve;
 
+import io.initguard.core.model.Glob;
+import io.initguard.core.model.ImagePath;
+
 import io.initguard.core.dockerfile.Instruction;
 import io.initguard.core.shell.ShellKind;
 
@@ -22,7 +25,7 @@ final class ImageState implements ImageView {
     private static final long MAX_SCRIPT_BYTES = 256 * 1024;
 
     /** A folder of the build context copied to a folder of the image, optionally only the names a glob matches. */
-    record DirCopy(Path contextDir, String imageDir, String glob, String origin) {
+    record DirCopy(Path contextDir, String imageDir, Glob glob, String origin) {
     }
 
     String description;
@@ -87,7 +90,7 @@ final class ImageState implements ImageView {
             String prefix = d.imageDir().equals("/") ? "/" : d.imageDir() + "/";
             if (!path.startsWith(prefix)) continue;
             String rel = path.substring(prefix.length());
-            if (d.glob() != null && (rel.contains("/") || !globMatches(d.glob(), rel))) continue;
+            if (d.glob() != null && (rel.contains("/") || !d.glob().matches(rel))) continue;
             Path p = d.contextDir().resolve(rel).normalize();
             if (!p.startsWith(d.contextDir()) || !Files.isRegularFile(p)) continue;
             return Optional.of(readContextFile(p, d.origin() + " " + rel));
@@ -109,43 +112,13 @@ final class ImageState implements ImageView {
         }
     }
 
-    static boolean globMatches(String glob, String name) {
-        return name.matches(globToRegex(glob));
-    }
-
-    private static String globToRegex(String glob) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : glob.toCharArray()) {
-            switch (ch) {
-                case '*' -> sb.append("[^/]*");
-                case '?' -> sb.append("[^/]");
-                case '[', ']' -> sb.append(ch);
-                default -> sb.append(java.util.regex.Pattern.quote(String.valueOf(ch)));
-            }
-        }
-        return sb.toString();
-    }
-
     static String join(String dir, String rel) {
         if (rel.startsWith("/")) return rel;
         return dir.endsWith("/") ? dir + rel : dir + "/" + rel;
     }
 
-    /** Removes {@code .}, {@code ..} and repeated slashes from an absolute path; keeps no trailing slash. */
+    /** An absolute, normal path in the image ({@code .} and {@code ..} resolved, no trailing slash). */
     static String normalise(String path) {
-        if (path.startsWith("/") && (path.length() == 1 || !path.endsWith("/")) && !path.contains("//")
-                && !path.contains("/./") && !path.contains("/../") && !path.endsWith("/.") && !path.endsWith("/..")) {
-            return path;
-        }
-        List<String> parts = new ArrayList<>();
-        for (String p : path.split("/")) {
-            if (p.isEmpty() || p.equals(".")) continue;
-            if (p.equals("..")) {
-                if (!parts.isEmpty()) parts.removeLast();
-            } else {
-                parts.add(p);
-            }
-        }
-        return "/" + String.join("/", parts);
+        return ImagePath.normalise(path.startsWith("/") ? path : "/" + path);
     }
 }

@@ -184,9 +184,8 @@ public final class ProcessResolver {
         String name = baseName(path);
         List<String> shebang = ScriptAnalyzer.shebang(script.content());
         // A script run by a named shell, or whose shebang is plain sh, runs in that shell; otherwise the shebang says.
-        ShellKind kind = runBy != null ? binSh
-                : shebang.isEmpty() || shellKindOf(shebang.getFirst()) == null ? null
-                : shellKindOf(shebang.getFirst()) == ShellKind.UNKNOWN ? binSh : shellKindOf(shebang.getFirst());
+        ShellKind named = shebang.isEmpty() ? null : ShellKind.ofProgram(shebang.getFirst());
+        ShellKind kind = runBy != null || named == ShellKind.UNKNOWN ? binSh : named;
         ScriptAnalysis analysis = analyse(script.content(), kind);
         List<String> interpreter = analysis.interpreter();
         if (runBy == null && !interpreter.isEmpty()) {
@@ -274,58 +273,43 @@ public final class ProcessResolver {
         return Optional.of(new Argv(out, unknownTail));
     }
 
-    private void checkDoubleDash(InitSpec spec, Argv argv, Location where, List<Observation> facts) {
-        if (!spec.doubleDash()) return;
-        List<String> w = argv.words();
-        for (int i = 1; i < w.size(); i++) {
-            String a = w.get(i);
-            if (a.equals("--")) return;
-            if (a.startsWith("-")) {
-                if (spec.optionsWithArg().contains(a)) i++;
-                continue;
+    /** Where an init's command starts, after its options, and whether {@code --} came before it. */
+    private record InitCommand(int start, boolean afterDoubleDash) {
+        static InitCommand of(InitSpec spec, List<String> w) {
+            int i = 1;
+            while (i < w.size() && w.get(i).startsWith("-") && !w.get(i).equals("--")) {
+                if (spec.optionsWithArg().contains(w.get(i))) i++;
+                i++;
             }
-            facts.add(new Observation.InitWithoutDoubleDash(spec.name(), String.join(" ", w.subList(i, w.size())),
-                    where));
-            return;
+            boolean dd = i < w.size() && w.get(i).equals("--");
+            return new InitCommand(dd ? i + 1 : i, dd);
+        }
+    }
+
+    private void checkDoubleDash(InitSpec spec, Argv argv, Location where, List<Observation> facts) {
+        List<String> w = argv.words();
+        InitCommand c = InitCommand.of(spec, w);
+        if (spec.doubleDash() && !c.afterDoubleDash() && c.start() < w.size()) {
+            facts.add(new Observation.InitWithoutDoubleDash(spec.name(),
+                    String.join(" ", w.subList(c.start(), w.size())), where));
         }
     }
 
     private static String commandUnder(InitSpec spec, Argv argv) {
-        List<String> w = argv.words();
-        int i = 1;
-        while (i < w.size() && w.get(i).startsWith("-") && !w.get(i).equals("--")) {
-            if (spec.optionsWithArg().contains(w.get(i))) i++;
-            i++;
-        }
-        if (i < w.size() && w.get(i).equals("--")) i++;
-        Argv rest = argv.tail(i);
+        Argv rest = argv.tail(InitCommand.of(spec, argv.words()).start());
         if (rest.words().isEmpty() && !rest.unknownTail()) return "";
         return ", supervising " + rest.display();
     }
 
-    /** The kind of shell a shebang's interpreter is (UNKNOWN for plain sh), or null when it is no shell. */
-    private static ShellKind shellKindOf(String interpreter) {
-        return switch (baseName(interpreter)) {
-            case "sh" -> ShellKind.UNKNOWN;
-            case "bash" -> ShellKind.BASH;
-            case "dash" -> ShellKind.DASH;
-            case "ash", "busybox" -> ShellKind.BUSYBOX;
-            default -> null;
-        };
-    }
-
     /** The kind of shell {@code argv} starts, or null when argv[0] is no shell. */
     private static ShellKind shellKind(Argv argv, ImageView image) {
-        String base = baseName(argv.program());
-        return switch (base) {
-            case "sh" -> argv.program().equals("sh") || argv.program().equals("/bin/sh")
-                    || argv.program().equals("/usr/bin/sh") ? image.binSh() : ShellKind.UNKNOWN;
-            case "bash" -> ShellKind.BASH;
-            case "dash" -> ShellKind.DASH;
-            case "ash" -> ShellKind.BUSYBOX;
+        String program = argv.program();
+        return switch (baseName(program)) {
+            case "sh" -> program.equals("sh") || program.equals("/bin/sh") || program.equals("/usr/bin/sh")
+                    ? image.binSh() : ShellKind.UNKNOWN;
             case "busybox" -> argv.words().size() > 1 && (argv.words().get(1).equals("sh")
                     || argv.words().get(1).equals("ash")) ? ShellKind.BUSYBOX : null;
-            default -> null;
+            default -> ShellKind.ofProgram(program);
         };
     }
 

@@ -59,21 +59,8 @@ public final class ScriptAnalyzer {
         List<String> words = new ArrayList<>();
         for (String part : interpreter) words.addAll(List.of(part.split("[ \t]+")));
         for (String w : words) {
-            String base = w.substring(w.lastIndexOf('/') + 1);
-            switch (base) {
-                case "bash" -> {
-                    return ShellKind.BASH;
-                }
-                case "dash" -> {
-                    return ShellKind.DASH;
-                }
-                case "ash", "busybox" -> {
-                    return ShellKind.BUSYBOX;
-                }
-                default -> {
-                    // keep looking
-                }
-            }
+            ShellKind kind = ShellKind.ofProgram(w);
+            if (kind != null && kind != ShellKind.UNKNOWN) return kind;
         }
         return ShellKind.UNKNOWN;
     }

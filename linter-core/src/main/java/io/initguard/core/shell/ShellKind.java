@@ -18,6 +18,20 @@ public enum ShellKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The kind of shell a program is, by its base name: {@code bash}, {@code dash}, {@code ash} or {@code busybox};
+     * UNKNOWN for a plain {@code sh} (which shell it is depends on the image); null when it is no shell.
+     */
+    public static ShellKind ofProgram(String program) {
+        return switch (program.substring(program.lastIndexOf('/') + 1)) {
+            case "sh" -> UNKNOWN;
+            case "bash" -> BASH;
+            case "dash" -> DASH;
+            case "ash", "busybox" -> BUSYBOX;
+            default -> null;
+        };
+    }
+
     public static ShellKind parse(String s) {
         if (s == null) return UNKNOWN;
         return switch (s.trim().toLowerCase(Locale.ROOT)) {

@@ -1,0 +1,38 @@
+package io.initguard.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Paths inside a container image (always {@code /}-separated, whatever the host). */
+public final class ImagePath {
+    private ImagePath() {
+    }
+
+    /**
+     * Removes empty and {@code .} components, resolves {@code ..} (never above {@code /}) and drops a trailing slash;
+     * relative paths stay relative. Already normal paths (the usual case) are returned as they are.
+     */
+    public static String normalise(String path) {
+        if (isNormal(path)) return path;
+        boolean absolute = path.startsWith("/");
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) continue;
+            if (part.equals("..")) {
+                if (!parts.isEmpty() && !parts.getLast().equals("..")) parts.removeLast();
+                else if (!absolute) parts.add(part);
+                continue;
+            }
+            parts.add(part);
+        }
+        String joined = String.join("/", parts);
+        return absolute ? "/" + joined : joined;
+    }
+
+    private static boolean isNormal(String path) {
+        if (path.isEmpty() || path.endsWith("/") && path.length() > 1) return false;
+        return !path.contains("//") && !path.contains("/./") && !path.contains("/../") && !path.startsWith("./")
+                && !path.startsWith("../") && !path.endsWith("/.") && !path.endsWith("/..") && !path.equals(".")
+                && !path.equals("..");
+    }
+}
