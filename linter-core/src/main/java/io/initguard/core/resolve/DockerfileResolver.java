@@ -1,8 +1,6 @@
 package io.initguard.core.resolve;
 
-import io.initguard.core.catalog.BaseImage;
 import io.initguard.core.catalog.Catalogs;
-import io.initguard.core.catalog.ImageRef;
 import io.initguard.core.catalog.InitSpec;
 import io.initguard.core.dockerfile.Dockerfile;
 import io.initguard.core.dockerfile.Flag;
@@ -40,10 +38,18 @@ public final class DockerfileResolver {
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private final Catalogs catalogs;
+    private final ImageResolver images;
     private final ProcessResolver processes;
 
+    /** Base images are looked up in the catalogue only. */
     public DockerfileResolver(Catalogs catalogs) {
+        this(catalogs, ImageResolver.catalog(catalogs.baseImages()));
+    }
+
+    /** Base images are looked up with {@code images}. */
+    public DockerfileResolver(Catalogs catalogs, ImageResolver images) {
         this.catalogs = catalogs;
+        this.images = images;
         this.processes = new ProcessResolver(catalogs.inits());
     }
 
@@ -67,8 +73,7 @@ public final class DockerfileResolver {
         if (image.entrypointUnknown || (image.entrypoint == null && image.cmdUnknown)) {
             hops.add(new Hop("the base image " + run.unknownBase + " is not in the catalogue, so its ENTRYPOINT and CMD"
                     + " are unknown", run.unknownBaseAt));
-            facts.add(new Observation.UnknownBaseImage(run.unknownBase, "not in the base-image catalogue",
-                    run.unknownBaseAt));
+            facts.add(new Observation.UnknownBaseImage(run.unknownBase, run.unknownReason, run.unknownBaseAt));
             return finish(hops, facts, new ProcessResolver.Outcome(Verdict.UNKNOWN, null, null), image, run);
         }
         Argv argv = Argv.of(List.of());
@@ -95,27 +100,32 @@ public final class DockerfileResolver {
         return finish(hops, facts, outcome, image, run);
     }
 
+    /**
+     * The image stage {@code target} builds, for a container started from it (a compose service with
+     * {@code build:}): its ENTRYPOINT, CMD and files, and how they came about.
+     *
+     * @param name for the chain: {@code built from api/Dockerfile}
+     */
+    public ContainerImage build(Dockerfile dockerfile, List<Stage> stages, Stage target, Path context, String name) {
+        Run run = new Run(dockerfile, stages, context);
+        ImageState image = run.state(target, 0);
+        List<Hop> hops = new ArrayList<>(run.hops);
+        List<Observation> facts = new ArrayList<>(run.replaced);
+        if (image.entrypointUnknown || (image.entrypoint == null && image.cmdUnknown)) {
+            return new ContainerImage.Unknown(name, "its base image " + run.unknownBase + " is "
+                    + run.unknownReason, run.unknownBaseAt, image, hops, facts);
+        }
+        List<String> imageInits = new ArrayList<>(image.baseInits);
+        image.installedInits.forEach(i -> imageInits.add(i.init()));
+        return new ContainerImage.Known(name, image.entrypoint, image.cmd, image, imageInits, hops, facts);
+    }
+
     private Resolution finish(List<Hop> hops, List<Observation> facts, ProcessResolver.Outcome outcome,
                               ImageState image, Run run) {
         facts.addAll(image.installedInits);
         if (outcome.verdict() != Verdict.INIT) facts.addAll(run.replaced);
         Pid1Chain chain = new Pid1Chain(hops, outcome.verdict(), outcome.init(), outcome.pid1());
         return new Resolution(chain, facts);
-    }
-
-    /** A base image name looked up in the catalogue: the entry, or why there is none (null: not in it). */
-    private record BaseLookup(Optional<BaseImage> image, String problem) {
-    }
-
-    /** The same few base images recur across a repository: parse and look each name up once. */
-    private final Map<String, BaseLookup> baseImages = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private BaseLookup lookupBase(String name) {
-        try {
-            return new BaseLookup(catalogs.baseImages().lookup(ImageRef.parse(name)), null);
-        } catch (IllegalArgumentException e) {
-            return new BaseLookup(Optional.empty(), e.getMessage());
-        }
     }
 
     /** Exec-form problems anywhere in the file: invalid JSON, variables that will not be expanded. */
@@ -162,6 +172,7 @@ public final class DockerfileResolver {
         final List<Hop> hops = new ArrayList<>();
         final List<Observation> replaced = new ArrayList<>();
         String unknownBase;
+        String unknownReason;
         Location unknownBaseAt;
 
         Run(Dockerfile dockerfile, List<Stage> stages, Path context) {
@@ -243,37 +254,27 @@ public final class DockerfileResolver {
                 if (depth == 0) hops.add(new Hop("FROM scratch: an empty image", stage.from().location()));
                 return s;
             }
-            Optional<BaseImage> entry = Optional.empty();
-            String why = "not in the base-image catalogue";
-            if (name.contains("$")) {
-                why = "it names a build argument without a default";
-            } else {
-                BaseLookup found = baseImages.computeIfAbsent(name, DockerfileResolver.this::lookupBase);
-                entry = found.image();
-                if (found.problem() != null) why = found.problem();
-
-            }
-            if (entry.isEmpty()) {
+            ImageLookup found = name.contains("$")
+                    ? new ImageLookup.NotFound("it names a build argument without a default")
+                    : images.lookup(name);
+            if (found instanceof ImageLookup.NotFound(String why)) {
                 s.known = false;
                 s.entrypointUnknown = true;
                 s.cmdUnknown = true;
                 unknownBase = name;
+                unknownReason = why;
                 unknownBaseAt = stage.from().location();
                 if (depth == 0) hops.add(new Hop("FROM " + name + ": " + why, stage.from().location()));
                 return s;
             }
-            BaseImage b = entry.get();
+            KnownImage b = ((ImageLookup.Found) found).image();
             String origin = "base image " + name;
             if (!b.entrypoint().isEmpty()) s.entrypoint = new ImageCommand(Argv.of(b.entrypoint()), origin, null, false);
             if (!b.cmd().isEmpty()) s.cmd = new ImageCommand(Argv.of(b.cmd()), origin, null, false);
-            s.binSh = b.shell();
-            for (Map.Entry<String, String> script : b.scripts().entrySet()) {
-                s.files.put(ImageState.normalise(script.getKey()), new ImageFile.Text(script.getValue(), origin));
-            }
+            s.binSh = b.view().binSh();
+            s.baseView = b.view();
             s.baseInits.addAll(b.inits());
-            hops.add(new Hop("FROM " + name + ": a known base image (catalogue entry " + b.repository() + ", checked "
-                    + b.checked() + ")",
-                    stage.from().location()));
+            hops.add(new Hop("FROM " + name + ": " + b.description(), stage.from().location()));
             return s;
         }
 

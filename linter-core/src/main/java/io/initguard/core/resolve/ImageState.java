@@ -45,6 +45,8 @@ final class ImageState implements ImageView {
     /** Catalogue names of inits the base image carries. */
     final List<String> baseInits = new ArrayList<>();
     final List<Instruction> onbuild = new ArrayList<>();
+    /** The files of the base image, asked when the stage itself has no file of the name; null for none. */
+    ImageView baseView;
 
     ImageState copy() {
         ImageState c = new ImageState();
@@ -62,6 +64,7 @@ final class ImageState implements ImageView {
         c.installedInits.addAll(installedInits);
         c.baseInits.addAll(baseInits);
         c.onbuild.addAll(onbuild);
+        c.baseView = baseView;
         return c;
     }
 
@@ -73,13 +76,16 @@ final class ImageState implements ImageView {
     @Override
     public Optional<ImageFile> file(String program) {
         if (program == null || program.isEmpty()) return Optional.empty();
-        if (program.startsWith("/")) return at(normalise(program));
-        if (program.contains("/")) return at(normalise(join(workdir, program)));
+        if (program.contains("/")) {
+            String path = program.startsWith("/") ? normalise(program) : normalise(join(workdir, program));
+            Optional<ImageFile> own = at(path);
+            return own.isPresent() || baseView == null ? own : baseView.file(path);
+        }
         for (String dir : PATH) {
             Optional<ImageFile> f = at(dir + "/" + program);
             if (f.isPresent()) return f;
         }
-        return Optional.empty();
+        return baseView == null ? Optional.empty() : baseView.file(program);
     }
 
     private Optional<ImageFile> at(String path) {

@@ -54,4 +54,11 @@ public sealed interface Observation {
     /** An ENTRYPOINT replaces one that started an init, provided by {@code provider} (base image or stage). */
     record InitReplaced(String init, String provider, Location location) implements Observation {
     }
+
+    /**
+     * The pod shares one process namespace ({@code shareProcessNamespace: true}): the pause container is PID 1 and
+     * reaps orphans, and every container sees the others' processes and, through /proc, their file systems.
+     */
+    record SharedProcessNamespace(Location location) implements Observation {
+    }
 }
