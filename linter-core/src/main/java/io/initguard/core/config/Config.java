@@ -1,5 +1,8 @@
 package io.initguard.core.config;
 
+import io.initguard.core.kubernetes.PodTemplatePath;
+import java.util.List;
+
 import io.initguard.core.catalog.Catalogs;
 import io.initguard.core.engine.RuleSetting;
 import io.initguard.core.model.Severity;
@@ -14,9 +17,17 @@ import java.util.Map;
  * @param rules            per rule ID: enabled and severity
  * @param failureThreshold the threshold from the file, or null (the command line decides, default error)
  * @param extra            base images and inits the file adds to the built-in catalogues (may be empty catalogues)
+ * @param podTemplates     where more kinds (CRDs) keep their pod template, before the built-in ones
+ * @param resolveImages    {@code resolve-images:} from the file, or null (the command line decides, default off)
  */
-public record Config(Path source, Map<String, RuleSetting> rules, Severity failureThreshold, Catalogs extra) {
+public record Config(Path source, Map<String, RuleSetting> rules, Severity failureThreshold, Catalogs extra,
+                     List<PodTemplatePath> podTemplates, Boolean resolveImages) {
     public Config {
         rules = Map.copyOf(rules);
+        podTemplates = List.copyOf(podTemplates);
+    }
+
+    public Config(Path source, Map<String, RuleSetting> rules, Severity failureThreshold, Catalogs extra) {
+        this(source, rules, failureThreshold, extra, List.of(), null);
     }
 }

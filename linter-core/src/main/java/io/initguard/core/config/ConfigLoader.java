@@ -1,5 +1,7 @@
 package io.initguard.core.config;
 
+import io.initguard.core.kubernetes.PodTemplatePath;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,12 +36,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *   IG102: {enabled: true, severity: error}
  * base-images: [ ...entries as in the built-in base-images.yaml... ]
  * inits: [ ...entries as in the built-in inits.yaml... ]
+ * pod-templates:                    # kinds (CRDs) with a pod template, beside the built-in ones
+ *   - {apiVersion: "example.com/*", kind: Widget, path: spec.podTemplate}
+ * resolve-images: true              # look images the catalogue does not know up (as lint --resolve-images)
  * </pre>
  * and finds the file that applies to a folder by walking up to the repository root.
  */
 public final class ConfigLoader {
     public static final Set<String> NAMES = Set.of(".initguard.yaml", ".initguard.yml");
-    private static final Set<String> KEYS = Set.of("failure-threshold", "rules", "base-images", "inits");
+    private static final Set<String> KEYS = Set.of("failure-threshold", "rules", "base-images", "inits",
+            "pod-templates", "resolve-images");
     /** Loaded on the first config file only: most runs have none, and a YAML parser is costly to start. */
     private static final class Yaml {
         static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
@@ -169,7 +176,24 @@ public final class ConfigLoader {
         } catch (RuntimeException | IOException e) {
             throw new ConfigException(file, line(text, section), section + ": " + e.getMessage());
         }
-        return new Config(file, rules, threshold, extra);
+        List<PodTemplatePath> podTemplates = List.of();
+        if (root.has("pod-templates")) {
+            try {
+                podTemplates = PodTemplatePath.parse(Yaml.MAPPER.writeValueAsString(root.get("pod-templates")),
+                        file.toString());
+            } catch (IllegalArgumentException | IOException e) {
+                throw new ConfigException(file, line(text, "pod-templates"), "pod-templates: "
+                        + e.getMessage().replaceFirst("^.*?:\\d+: ", ""));
+            }
+        }
+        Boolean resolveImages = null;
+        if (root.has("resolve-images")) {
+            JsonNode r = root.get("resolve-images");
+            if (!r.isBoolean()) throw new ConfigException(file, line(text, "resolve-images"),
+                    "resolve-images must be true or false");
+            resolveImages = r.asBoolean();
+        }
+        return new Config(file, rules, threshold, extra, podTemplates, resolveImages);
     }
 
     /** The entries under {@code key} of the config, as a catalogue file of their own. */

@@ -2,8 +2,8 @@ package io.initguard.core.engine;
 
 import io.initguard.core.resolve.Resolution;
 
-/** One thing that gets a PID-1 verdict: a Dockerfile's target stage (compose services, Kubernetes containers later). */
-public sealed interface LintTarget permits DockerfileTarget {
+/** One thing that gets a PID-1 verdict: a Dockerfile's target stage, a compose service, a Kubernetes container, an image. */
+public sealed interface LintTarget permits DockerfileTarget, ContainerTarget {
     /** The path as reported. */
     String file();
 

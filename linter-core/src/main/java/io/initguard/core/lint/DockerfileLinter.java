@@ -21,12 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Parses a Dockerfile, resolves its target stage and runs the rules: the whole job for one Dockerfile. */
 public final class DockerfileLinter {
     private final LintEngine engine;
-    private final Catalogs builtin;
-    private final Map<Config, DockerfileResolver> resolvers = new ConcurrentHashMap<>();
+    private final Resolvers resolvers;
 
     public DockerfileLinter(LintEngine engine, Catalogs builtin) {
+        this(engine, new Resolvers(builtin));
+    }
+
+    public DockerfileLinter(LintEngine engine, Resolvers resolvers) {
         this.engine = engine;
-        this.builtin = builtin;
+        this.resolvers = resolvers;
     }
 
     /**
@@ -40,19 +43,18 @@ public final class DockerfileLinter {
         try {
             df = DockerfileParser.parse(file, content);
         } catch (DockerfileSyntaxException e) {
-            return new LintOutcome.Failed(new LintError(file, e.location().line(), e.location().column(), e.reason()));
+            return LintOutcome.failed(new LintError(file, e.location().line(), e.location().column(), e.reason()));
         }
         List<Stage> stages = df.stages();
-        if (stages.isEmpty()) return new LintOutcome.Failed(new LintError(file, 1, 1, "no FROM instruction"));
+        if (stages.isEmpty()) return LintOutcome.failed(new LintError(file, 1, 1, "no FROM instruction"));
         Optional<Stage> target = targetStage == null ? Optional.of(stages.getLast()) : Stage.find(stages, targetStage, stages.size());
         if (target.isEmpty()) {
-            return new LintOutcome.Failed(new LintError(file, 0, 0, "no stage named '" + targetStage + "' (stages: "
+            return LintOutcome.failed(new LintError(file, 0, 0, "no stage named '" + targetStage + "' (stages: "
                     + String.join(", ", stages.stream().map(Stage::displayName).toList()) + ")"));
         }
-        DockerfileResolver resolver = resolvers.computeIfAbsent(config,
-                c -> new DockerfileResolver(builtin.merge(c.extra())));
+        DockerfileResolver resolver = resolvers.of(config).dockerfiles();
         Resolution r = resolver.resolve(df, stages, target.get(), context);
-        return new LintOutcome.Linted(List.of(engine.check(new DockerfileTarget(file, df, target.get(), r),
+        return LintOutcome.of(List.of(engine.check(new DockerfileTarget(file, df, target.get(), r),
                 config.rules())));
     }
 }
