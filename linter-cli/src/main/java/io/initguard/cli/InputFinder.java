@@ -1,5 +1,7 @@
 package io.initguard.cli;
 
+import io.initguard.core.config.ConfigLoader;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +10,57 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Finds the Dockerfiles under the paths given on the command line: {@code Dockerfile}, {@code Containerfile},
- * {@code *.Dockerfile}, {@code *.dockerfile}, {@code Dockerfile.*} (not {@code *.dockerignore}), skipping {@code .git}
- * and what {@code .gitignore} files ignore.
+ * Finds what to lint under the paths given on the command line, skipping {@code .git} and what {@code .gitignore}
+ * files ignore: Dockerfiles ({@code Dockerfile}, {@code Containerfile}, {@code *.Dockerfile}, {@code *.dockerfile},
+ * {@code Dockerfile.*}, not {@code *.dockerignore}); compose files ({@code compose.yaml}, {@code compose.yml},
+ * {@code docker-compose.yaml}, {@code docker-compose.yml}, with their {@code .override} files merged as compose does);
+ * Helm charts (a folder with {@code Chart.yaml}, not searched further); and other {@code *.yaml}/{@code *.yml} files
+ * as Kubernetes manifests (documents that are not pod-bearing objects are skipped).
  */
 final class InputFinder {
-    /** A file to lint: where it is, and the path to report (the argument joined with the path found under it). */
-    record Input(Path path, String reported) {
+    /** What an input is. */
+    enum Kind {
+        DOCKERFILE, COMPOSE, KUBERNETES, CHART
+    }
+
+    /** A file (or chart folder) to lint: where it is, the path to report, and what it is. */
+    record Input(Path path, String reported, Kind kind) {
+    }
+
+    static final List<String> COMPOSE_NAMES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml",
+            "docker-compose.yml");
+
+    /** What a file of this name is, when given by name or found under a folder; null for none of ours. */
+    static Kind kindOf(String name) {
+        if (isDockerfileName(name)) return Kind.DOCKERFILE;
+        if (COMPOSE_NAMES.contains(name)) return Kind.COMPOSE;
+        if (isComposeOverride(name) || ConfigLoader.NAMES.contains(name) || name.startsWith(".pre-commit")) return null;
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) return Kind.KUBERNETES;
+        return null;
+    }
+
+    /** {@code compose.override.yaml} and the like: merged into their compose file, never linted alone. */
+    static boolean isComposeOverride(String name) {
+        for (String c : COMPOSE_NAMES) {
+            int dot = c.lastIndexOf('.');
+            if (name.equals(c.substring(0, dot) + ".override" + c.substring(dot))) return true;
+        }
+        return false;
+    }
+
+    /** The override file compose merges into {@code composeFile} by default, if there is one. */
+    static Path overrideOf(Path composeFile) {
+        String name = composeFile.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        for (String ext : List.of(".yaml", ".yml")) {
+            Path o = composeFile.resolveSibling(name.substring(0, dot) + ".override" + ext);
+            if (Files.isRegularFile(o)) return o;
+        }
+        return null;
+    }
+
+    static boolean isChart(Path dir) {
+        return Files.isRegularFile(dir.resolve("Chart.yaml"));
     }
 
     static boolean isDockerfileName(String name) {
@@ -42,6 +88,10 @@ final class InputFinder {
                 }
             }
         }
+        if (isChart(abs)) {
+            out.add(new Input(abs, arg, Kind.CHART));
+            return out;
+        }
         walk(abs, abs, arg, inherited, out);
         return out;
     }
@@ -63,11 +113,14 @@ final class InputFinder {
             boolean isDir = Files.isDirectory(child);
             if (isDir && name.equals(".git")) continue;
             if (ignored(here, child, isDir)) continue;
+            String reported = Path.of(arg).resolve(root.relativize(child).toString()).toString();
             if (isDir) {
-                if (!Files.isSymbolicLink(child)) walk(root, child, arg, here, out);
-            } else if (isDockerfileName(name) && Files.isRegularFile(child)) {
-                String rel = root.relativize(child).toString();
-                out.add(new Input(child, Path.of(arg).resolve(rel).toString()));
+                if (Files.isSymbolicLink(child)) continue;
+                if (isChart(child)) out.add(new Input(child, reported, Kind.CHART));
+                else walk(root, child, arg, here, out);
+            } else {
+                Kind kind = kindOf(name);
+                if (kind != null && Files.isRegularFile(child)) out.add(new Input(child, reported, kind));
             }
         }
     }
