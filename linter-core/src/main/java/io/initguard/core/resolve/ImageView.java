@@ -15,6 +15,14 @@ public interface ImageView {
      */
     Optional<ImageFile> file(String program);
 
+    /**
+     * Whether the view holds every file of the image, so that a file it does not find is not there (an image read
+     * from its layers); false when it knows only some files (a catalogue entry, a Dockerfile's build context).
+     */
+    default boolean complete() {
+        return false;
+    }
+
     /** An image of which nothing is known (no files, unknown shell). */
     ImageView UNKNOWN = new ImageView() {
         @Override

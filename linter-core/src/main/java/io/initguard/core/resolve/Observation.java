@@ -61,4 +61,8 @@ public sealed interface Observation {
      */
     record SharedProcessNamespace(Location location) implements Observation {
     }
+
+    /** The command names a program or script that is not in the image, so the container cannot start. */
+    record MissingFile(String program, Location location) implements Observation {
+    }
 }

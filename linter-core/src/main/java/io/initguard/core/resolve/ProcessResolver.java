@@ -85,6 +85,12 @@ public final class ProcessResolver {
                             }
                             continue;
                         }
+                        if (file.isEmpty() && image.complete()) {
+                            hops.add(new Hop("PID 1: " + base + " runs the script " + script
+                                    + ", which is not in the image: the shell fails and exits", where));
+                            facts.add(new Observation.MissingFile(script, where));
+                            return new Outcome(Verdict.NO_INIT, null, base);
+                        }
                         hops.add(new Hop("PID 1: " + base + " runs the script " + script
                                 + ", whose text is not known", where));
                         return new Outcome(Verdict.UNKNOWN, null, null);
@@ -140,6 +146,11 @@ public final class ProcessResolver {
             }
 
             Optional<ImageFile> file = image.file(prog);
+            if (file.isEmpty() && image.complete()) {
+                hops.add(new Hop("PID 1: " + base + ", which is not in the image: the container cannot start", where));
+                facts.add(new Observation.MissingFile(prog, where));
+                return new Outcome(Verdict.NO_INIT, null, base);
+            }
             if (file.isPresent()) {
                 switch (file.get()) {
                     case ImageFile.Text t when t.content().startsWith("#!") -> {
