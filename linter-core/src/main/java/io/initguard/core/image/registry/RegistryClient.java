@@ -247,14 +247,8 @@ public final class RegistryClient implements AutoCloseable {
         }
         long seconds = json.path("expires_in").asLong(0);
         if (seconds <= 0) seconds = DEFAULT_TOKEN_SECONDS;
+        // expiry by this machine's clock from when the token arrived: issued_at would tie it to the issuer's clock
         Instant issued = clock.instant();
-        if (json.path("issued_at").isTextual()) {
-            try {
-                issued = Instant.parse(json.path("issued_at").asText());
-            } catch (java.time.format.DateTimeParseException ignored) {
-                // keep now
-            }
-        }
         tokens.put(key, new Token(token, issued.plusSeconds(seconds)));
         return token;
     }
