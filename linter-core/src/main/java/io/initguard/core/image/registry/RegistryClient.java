@@ -410,7 +410,9 @@ public final class RegistryClient implements AutoCloseable {
         String where = uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
         String why;
         if (e instanceof HttpConnectTimeoutException) {
-            why = "cannot connect to " + where + " within " + seconds(options.connectTimeout().toMillis());
+            // the JDK counts a TLS handshake as part of connecting
+            why = "cannot connect to " + where + " within " + seconds(options.connectTimeout().toMillis()) + " ("
+                    + uri.getScheme() + (uri.getScheme().equals("https") ? ", TCP and TLS handshake" : "") + ")";
         } else if (e instanceof HttpTimeoutException) {
             why = "no answer from " + where + " within " + seconds(options.requestTimeout().toMillis())
                     + " (" + uri.getScheme() + ")";
