@@ -46,6 +46,10 @@ public record AuthChallenge(String scheme, Map<String, String> params) {
             in.skip(" \t");
             if (in.peek() == '=' && scheme != null) {
                 in.pos++;
+                if (in.peek() == '=') { // token68 ("abc=="), not a parameter
+                    in.skip("=");
+                    continue;
+                }
                 in.skip(" \t");
                 String value = in.peek() == '"' ? in.quoted() : in.token();
                 params.put(token.toLowerCase(Locale.ROOT), value);
