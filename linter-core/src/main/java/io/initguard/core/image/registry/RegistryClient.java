@@ -111,11 +111,19 @@ public final class RegistryClient implements AutoCloseable {
     record Body(byte[] bytes, HttpHeaders headers) {
     }
 
-    /** GETs {@code /v2/<path>/<suffix>} (suffix {@code manifests/<ref>} or {@code blobs/<digest>}) in full. */
-    Body get(Target target, Kind kind, String suffix, String accept) throws ImageException {
+    /**
+     * GETs {@code /v2/<path>/<suffix>} (suffix {@code manifests/<ref>} or {@code blobs/<digest>}) in full, refusing
+     * bodies over {@code maxBytes}.
+     */
+    Body get(Target target, Kind kind, String suffix, String accept, int maxBytes) throws ImageException {
         HttpResponse<InputStream> r = exchange(target, kind, suffix, accept);
         try (InputStream in = r.body()) {
-            return new Body(in.readAllBytes(), r.headers());
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new ImageException(target.name() + ": the " + (kind == Kind.MANIFEST ? "manifest" : "blob")
+                        + " at " + r.uri() + " is larger than " + maxBytes / (1024 * 1024) + " MiB");
+            }
+            return new Body(bytes, r.headers());
         } catch (IOException e) {
             throw failure(target, r.uri(), e);
         }

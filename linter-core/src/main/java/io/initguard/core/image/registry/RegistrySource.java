@@ -34,6 +34,10 @@ public final class RegistrySource implements ImageSource {
     static final String ACCEPT = String.join(", ", MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST,
             MediaTypes.OCI_INDEX, MediaTypes.DOCKER_LIST);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The registry's own limit for a manifest (distribution refuses larger ones). */
+    static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+    /** Image configs are kilobytes; a config this large is not one. */
+    static final int MAX_CONFIG_BYTES = 32 * 1024 * 1024;
     private static final Pattern DIGEST = Pattern.compile(
             "sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128}");
 
@@ -134,7 +138,8 @@ public final class RegistrySource implements ImageSource {
     public synchronized ImageConfig config() throws ImageException {
         if (config != null) return config;
         Descriptor d = manifest().config();
-        byte[] bytes = client.get(target(), RegistryClient.Kind.BLOB, "blobs/" + d.digest(), null).bytes();
+        byte[] bytes = client.get(target(), RegistryClient.Kind.BLOB, "blobs/" + d.digest(), null, MAX_CONFIG_BYTES)
+                .bytes();
         if (d.size() >= 0 && bytes.length != d.size()) {
             throw new ImageException(name + ": the config blob " + d.digest() + " has " + bytes.length
                     + " bytes, not " + d.size());
@@ -181,7 +186,8 @@ public final class RegistrySource implements ImageSource {
     private Fetched fetchManifest(RegistryClient.Target target, String reference, String expectedDigest)
             throws ImageException {
         if (expectedDigest != null) checkDigest(expectedDigest, "the manifest");
-        RegistryClient.Body body = client.get(target, RegistryClient.Kind.MANIFEST, "manifests/" + reference, ACCEPT);
+        RegistryClient.Body body = client.get(target, RegistryClient.Kind.MANIFEST, "manifests/" + reference, ACCEPT,
+                MAX_MANIFEST_BYTES);
         byte[] bytes = body.bytes();
         String claimed = expectedDigest != null ? expectedDigest
                 : body.headers().firstValue("Docker-Content-Digest").filter(d -> DIGEST.matcher(d).matches())
