@@ -3,7 +3,8 @@
 # bundled init, and a Docker engine (started without iptables, bridge or overlayfs, so it runs in a sandbox).
 # Without root or apt it only checks, and says what is missing.
 set -uo pipefail
-packages=(dash bash busybox-static util-linux gcc musl-tools tini dumb-init catatonit python3 python3-pexpect docker.io)
+packages=(dash bash busybox-static util-linux gcc musl-tools tini dumb-init catatonit python3 python3-pexpect docker.io
+  docker-registry skopeo apache2-utils openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
