@@ -174,7 +174,7 @@ public final class LayerReader {
                 }
             }
             entries.remove(path);
-            entries.put(path, new LayerEntry(path, type, entry.getMode(), size, target, text, script));
+            entries.put(path, new LayerEntry(path, type, entry.getMode() & 07777, size, target, text, script));
         }
 
         LayerIndex build() {
