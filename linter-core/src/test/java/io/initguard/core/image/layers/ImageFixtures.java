@@ -41,6 +41,7 @@ public final class ImageFixtures {
     public static final class Tar {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final TarArchiveOutputStream out;
+        private byte[] finished;
 
         public Tar() {
             this(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -102,9 +103,12 @@ public final class ImageFixtures {
             return this;
         }
 
+        /** The tar's bytes; the tar is finished on the first call, later calls give the same bytes. */
         public byte[] tar() {
+            if (finished != null) return finished;
             try {
                 out.finish();
+                finished = bytes.toByteArray();
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
