@@ -1,0 +1,23 @@
+package io.initguard.core.image.layers;
+
+import io.initguard.core.image.Descriptor;
+
+/**
+ * The layer a file came from.
+ *
+ * @param number 1 for the bottom layer
+ * @param layer  the layer's descriptor
+ * @param step   the build step that made it, shortened ({@code COPY entrypoint.sh /}), or null when the history
+ *               does not say
+ */
+public record LayerOrigin(int number, Descriptor layer, String step) {
+    /** {@code layer 3 sha256:0123456789ab… (COPY entrypoint.sh /)}. */
+    public String describe() {
+        return "layer " + number + " " + layer.shortDigest() + "…" + (step == null ? "" : " (" + step + ")");
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
