@@ -67,7 +67,7 @@ class LayerReaderTest {
     }
 
     @Test
-    void paxAndGnuLongNamesAndLinkTargets() throws IOException {
+    void paxAndGnuLongNamesAndLinkTargets(@TempDir Path tmp) throws IOException {
         String longDir = "opt/" + "a-very-long-folder-name-".repeat(8);
         String path = longDir + "/entrypoint-with-a-long-name.sh";
         for (int mode : List.of(TarArchiveOutputStream.LONGFILE_POSIX, TarArchiveOutputStream.LONGFILE_GNU)) {
@@ -76,6 +76,12 @@ class LayerReaderTest {
             assertEquals("#!/bin/sh\necho hi\n", index.entries().get("/" + path).text(), "mode " + mode);
             assertEquals("/" + path, index.entries().get("/bin/entry").linkTarget(), "mode " + mode);
             assertTrue(path.length() > 100);
+            Path file = tmp.resolve("layer-" + mode + ".tar");
+            Files.write(file, t.tar());
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                LayerIndex fromDisk = LayerReader.read(ch, new TextBudget(1 << 20));
+                assertEquals(index, fromDisk, "the random-access reader gives the same index, mode " + mode);
+            }
         }
     }
 
