@@ -13,7 +13,9 @@ import io.initguard.core.image.Descriptor;
 public record LayerOrigin(int number, Descriptor layer, String step) {
     /** {@code layer 3 sha256:0123456789ab… (COPY entrypoint.sh /)}. */
     public String describe() {
-        return "layer " + number + " " + layer.shortDigest() + "…" + (step == null ? "" : " (" + step + ")");
+        // No digest: a registry stores a layer compressed, an engine uncompressed, and the chain should read the same
+        // whichever source the image came from.
+        return "layer " + number + (step == null ? "" : " (" + step + ")");
     }
 
     @Override

@@ -116,6 +116,12 @@ public final class LayeredImage implements ImageView {
         }
     }
 
+    /** Once the layers are read, every file of the image is known: one the index does not hold is not there. */
+    @Override
+    public synchronized boolean complete() {
+        return ready();
+    }
+
     @Override
     public synchronized ShellKind binSh() {
         if (!ready()) return ShellKind.UNKNOWN;
