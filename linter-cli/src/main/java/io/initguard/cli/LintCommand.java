@@ -9,6 +9,7 @@ import io.initguard.core.chart.ChartException;
 import io.initguard.core.chart.ChartRequest;
 import io.initguard.core.chart.RenderedChart;
 import io.initguard.core.chart.RenderedTemplate;
+import io.initguard.core.image.RemoteImageResolver;
 import io.initguard.core.lint.ComposeLinter;
 import io.initguard.core.lint.DockerfileLinter;
 import io.initguard.core.lint.KubernetesLinter;
@@ -74,69 +75,33 @@ final class LintCommand implements Callable<Integer> {
             description = "Helm charts: the namespace to render in (default: default).")
     String namespace;
 
-    @Option(names = "--format", paramLabel = "FORMAT[=FILE]", split = ",",
-            description = "text, json, sarif, junit, checkstyle or github; FORMAT=FILE writes to FILE. "
-                    + "Repeatable. Default: text.")
-    List<String> formats = new ArrayList<>();
-
-    @Option(names = "--explain", description = "Print each target's PID-1 chain (text format).")
-    boolean explain;
-
     @Option(names = "--target", paramLabel = "STAGE", description = "The stage to check (default: the last).")
     String target;
 
-    @Option(names = "--failure-threshold", paramLabel = "LEVEL",
-            description = "error, warning or info: the least severe finding that fails the run (default: error).")
-    String failureThreshold;
+    @Option(names = "--resolve-images",
+            description = "Look up the images the base-image catalogue does not know (FROM, Kubernetes and compose"
+                    + " images): their config, from the registry (or --image-source docker-daemon), cached on disk.")
+    boolean resolveImages;
 
-    @Option(names = "--no-fail", description = "Exit 0 even when there are findings (input errors still exit 2).")
-    boolean noFail;
+    @Option(names = "--image-source", paramLabel = "SOURCE",
+            description = "Where --resolve-images looks: registry (default) or docker-daemon.")
+    String imageSource = "registry";
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Use this config file instead of the .initguard.yaml found by walking up from each file.")
-    Path config;
+    @CommandLine.Mixin
+    ReportOptions report;
+
+    @CommandLine.Mixin
+    ImageOptions images;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private record Output(ReportFormat format, Path file) {
-    }
-
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-
-        List<Output> outputs = new ArrayList<>();
-        try {
-            for (String f : formats.isEmpty() ? List.of("text") : formats) {
-                int eq = f.indexOf('=');
-                outputs.add(new Output(ReportFormat.parse(eq < 0 ? f : f.substring(0, eq)),
-                        eq < 0 ? null : Path.of(f.substring(eq + 1))));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
-        }
-        Severity threshold = null;
-        if (failureThreshold != null) {
-            try {
-                threshold = Severity.parse(failureThreshold);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--failure-threshold: " + e.getMessage());
-            }
-        }
-
+        ReportOptions.Checked checked = report.check(spec.commandLine(), err);
+        if (checked == null) return Main.USAGE;
         Catalogs builtin = new Catalogs(BuiltinCatalogs.inits(), BuiltinCatalogs.baseImages());
-        ConfigLoader loader = new ConfigLoader(Catalogs.empty());
-        Config fixed = null;
-        if (config != null) {
-            try {
-                fixed = loader.load(config);
-            } catch (ConfigException e) {
-                err.println(e.getMessage());
-                return Main.USAGE;
-            }
-        }
 
         if (paths.isEmpty() && composeFiles.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PATH'");
@@ -170,55 +135,22 @@ final class LintCommand implements Callable<Integer> {
         }
 
         LintEngine engine = LintEngine.withInstalledRules();
-        Resolvers resolvers = new Resolvers(builtin);
-        Linters linters = new Linters(new DockerfileLinter(engine, resolvers), new ComposeLinter(engine, resolvers),
-                new KubernetesLinter(engine, resolvers));
-        final Config fixedConfig = fixed;
-        List<Linted> results = IntStream.range(0, jobs.size()).parallel()
-                .mapToObj(i -> lintOne(jobs.get(i), linters, loader, fixedConfig)).toList();
-
-        // The threshold: the command line's, else that of the config that applies to each file, else error.
-        List<TargetReport> targets = new ArrayList<>();
-        List<Finding> failing = new ArrayList<>();
-        for (Linted r : results) {
-            Severity t = threshold != null ? threshold
-                    : r.config() != null && r.config().failureThreshold() != null ? r.config().failureThreshold()
-                    : Severity.ERROR;
-            targets.addAll(r.outcome().targets());
-            r.outcome().targets().stream().flatMap(x -> x.findings().stream())
-                    .filter(f -> !f.suppressed() && f.severity().atLeast(t)).forEach(failing::add);
-            errors.addAll(r.outcome().errors());
-        }
-
-        LintReport report = new LintReport("initguard", Main.Version.get(), targets, errors);
-        for (LintError e : errors) err.println(e.oneLine());
-        boolean color = System.getenv("NO_COLOR") == null && System.console() != null
-                && System.console().isTerminal();
-        for (Output o : outputs) {
-            Reporter reporter = o.format() == ReportFormat.TEXT
-                    ? new TextReporter(color && o.file() == null, explain)
-                    : o.format().reporter(false);
-            if (o.file() == null) {
-                reporter.write(report, engine.descriptors(), out);
-                out.flush();
-            } else {
-                writeAtomically(o.file(), w -> reporter.write(report, engine.descriptors(), w));
-            }
-        }
-        if (!errors.isEmpty()) return Main.USAGE;
-        if (targets.isEmpty()) {
-            err.println("initguard: nothing to lint: no Dockerfile, compose file, Helm chart or Kubernetes workload"
-                    + " under " + String.join(" ", paths));
-            return Main.USAGE;
-        }
-        if (noFail) return Main.OK;
-        return failing.isEmpty() ? Main.OK : Main.FINDINGS;
-    }
-
-    /** What linting one input gave, and the config used (null when none could be read). */
-    private record Linted(LintOutcome outcome, Config config) {
-        static Linted failed(LintError error) {
-            return new Linted(LintOutcome.failed(error), null);
+        RemoteImageResolver.Transport transport = switch (imageSource) {
+            case "registry" -> RemoteImageResolver.Transport.REGISTRY;
+            case "docker-daemon" -> RemoteImageResolver.Transport.DOCKER_DAEMON;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--image-source: registry or docker-daemon, not " + imageSource);
+        };
+        try (ImageOptions.Resolution imageResolution = images.resolution(spec.commandLine(), resolveImages,
+                transport)) {
+            Resolvers resolvers = new Resolvers(builtin, imageResolution.factory());
+            Linters linters = new Linters(new DockerfileLinter(engine, resolvers),
+                    new ComposeLinter(engine, resolvers), new KubernetesLinter(engine, resolvers));
+            List<ReportOptions.Linted> results = IntStream.range(0, jobs.size()).parallel()
+                    .mapToObj(i -> lintOne(jobs.get(i), linters, checked.loader(), checked.fixed())).toList();
+            return report.finish(checked, results, errors, engine, spec.commandLine(),
+                    "nothing to lint: no Dockerfile, compose file, Helm chart or Kubernetes workload under "
+                            + String.join(" ", paths));
         }
     }
 
@@ -229,7 +161,7 @@ final class LintCommand implements Callable<Integer> {
     private record Linters(DockerfileLinter dockerfiles, ComposeLinter compose, KubernetesLinter kubernetes) {
     }
 
-    private Linted lintOne(Job job, Linters linters, ConfigLoader loader, Config fixed) {
+    private ReportOptions.Linted lintOne(Job job, Linters linters, ConfigLoader loader, Config fixed) {
         Config cfg = fixed;
         Path dir = job.path() == null ? null : job.kind() == InputFinder.Kind.CHART ? job.path().toAbsolutePath()
                 : job.path().toAbsolutePath().getParent();
@@ -237,10 +169,10 @@ final class LintCommand implements Callable<Integer> {
             try {
                 cfg = loader.forFolder(dir == null ? Path.of("") : dir);
             } catch (ConfigException e) {
-                return Linted.failed(new LintError(e.file().toString(), e.line(), 0, e.reason()));
+                return ReportOptions.Linted.failed(new LintError(e.file().toString(), e.line(), 0, e.reason()));
             }
         }
-        if (job.kind() == InputFinder.Kind.CHART) return new Linted(lintChart(job, linters.kubernetes(), cfg), cfg);
+        if (job.kind() == InputFinder.Kind.CHART) return new ReportOptions.Linted(lintChart(job, linters.kubernetes(), cfg), cfg);
         String content;
         if (job.stdin() != null) {
             content = job.stdin();
@@ -248,10 +180,10 @@ final class LintCommand implements Callable<Integer> {
             try {
                 content = read(job.path());
             } catch (InputException e) {
-                return Linted.failed(new LintError(job.reported(), 0, 0, e.getMessage()));
+                return ReportOptions.Linted.failed(new LintError(job.reported(), 0, 0, e.getMessage()));
             }
         }
-        return new Linted(switch (job.kind()) {
+        return new ReportOptions.Linted(switch (job.kind()) {
             case DOCKERFILE -> linters.dockerfiles().lint(job.reported(), content, dir, target, cfg);
             case KUBERNETES -> linters.kubernetes().lint(job.reported(), content, cfg);
             case COMPOSE -> lintCompose(job, content, dir, linters.compose(), cfg);
@@ -329,24 +261,5 @@ final class LintCommand implements Callable<Integer> {
     private static String decode(byte[] bytes) throws CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    }
-
-    @FunctionalInterface
-    private interface WriterBody {
-        void write(Writer w) throws IOException;
-    }
-
-    /** Writes to a temporary file beside {@code target}, then renames it over: never a half-written report. */
-    static void writeAtomically(Path target, WriterBody body) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

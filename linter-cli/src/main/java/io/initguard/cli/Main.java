@@ -11,7 +11,7 @@ import java.util.Properties;
 /** The {@code initguard} command. Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or input error. */
 @Command(name = "initguard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Finds containers that run without a proper init process as PID 1.",
-        subcommands = {LintCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LintCommand.class, ScanCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FINDINGS = 1;
@@ -22,7 +22,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: lint or rules");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: lint, scan or rules");
     }
 
     public static void main(String[] args) {
