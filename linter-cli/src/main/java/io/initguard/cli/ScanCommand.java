@@ -9,7 +9,6 @@ import io.initguard.core.image.ImageSource;
 import io.initguard.core.image.ImageSources;
 import io.initguard.core.lint.ImageLinter;
 import io.initguard.core.lint.Resolvers;
-import io.initguard.core.model.LintError;
 import io.initguard.rules.catalog.BuiltinCatalogs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,7 +63,7 @@ final class ScanCommand implements Callable<Integer> {
                 try (ImageSource source = sources.open(name)) {
                     results.add(new ReportOptions.Linted(linter.scan(source, config), config));
                 } catch (ImageException e) {
-                    results.add(ReportOptions.Linted.failed(new LintError(name, 0, 0, e.getMessage())));
+                    results.add(ReportOptions.Linted.failed(ImageLinter.error(name, e)));
                 }
             }
         }

@@ -46,7 +46,7 @@ public final class ImageLinter {
         try {
             image = new LayeredImage(source);
         } catch (ImageException e) {
-            return LintOutcome.failed(new LintError(name, 0, 0, e.getMessage()));
+            return LintOutcome.failed(error(name, e));
         }
         Resolvers.ForConfig r = resolvers.of(config);
         ImageConfig c = image.config();
@@ -73,7 +73,7 @@ public final class ImageLinter {
             }
         }
         List<LintError> errors = new ArrayList<>();
-        image.failure().ifPresent(e -> errors.add(new LintError(name, 0, 0, e.getMessage())));
+        image.failure().ifPresent(e -> errors.add(error(name, e)));
         Pid1Chain chain = resolved.chain();
         if (image.layersRead() == 0) {
             List<Hop> withNote = new ArrayList<>(chain.hops());
@@ -83,5 +83,14 @@ public final class ImageLinter {
         ContainerTarget target = new ContainerTarget(name, ContainerTarget.IMAGE, name,
                 new Resolution(chain, facts), where, null, Set.of());
         return new LintOutcome(List.of(engine.check(target, config.rules())), errors);
+    }
+
+    /** The error about image {@code name}, its message without the name it often starts with. */
+    public static LintError error(String name, ImageException e) {
+        String m = e.getMessage() == null ? "cannot be read" : e.getMessage();
+        for (String prefix : new String[]{name + ": ", name.replaceFirst("^[a-z-]+:(//)?", "") + ": "}) {
+            if (m.startsWith(prefix)) m = m.substring(prefix.length());
+        }
+        return new LintError(name, 0, 0, m);
     }
 }

@@ -32,7 +32,7 @@ public record Pid1Chain(List<Hop> hops, Verdict verdict, String init, String pid
 
     /** The lines as a report about {@code file} shows them: a hop in that file says only {@code (line N)}. */
     public List<String> lines(String file) {
-        return hops.stream().map(h -> h.location() != null && h.location().file().equals(file)
-                ? h.text() + " (line " + h.location().line() + ")" : h.toString()).toList();
+        return hops.stream().map(h -> h.location() == null || !h.location().file().equals(file) ? h.toString()
+                : h.location().line() > 0 ? h.text() + " (line " + h.location().line() + ")" : h.text()).toList();
     }
 }

@@ -80,8 +80,11 @@ public final class TextReporter implements Reporter {
         String pid1 = ReportSupport.pid1(t);
         String init = ReportSupport.init(t);
         StringBuilder sb = new StringBuilder();
-        sb.append(paint(BOLD, visible(t.file()))).append(" (").append(visible(t.kind())).append(' ')
-                .append(visible(t.name())).append("): ").append(paint(verdictColor(v), v.id()))
+        sb.append(paint(BOLD, visible(t.file())));
+        // An image is its own file: its name once is enough.
+        if (!t.name().equals(t.file())) sb.append(" (").append(visible(t.kind())).append(' ').append(visible(t.name())).append(')');
+        else sb.append(" (").append(visible(t.kind())).append(')');
+        sb.append(": ").append(paint(verdictColor(v), v.id()))
                 .append(" \u2014 PID 1: ").append(pid1 == null ? "unknown" : visible(pid1));
         if (init != null) sb.append(" [").append(visible(init)).append(']');
         return sb.toString();

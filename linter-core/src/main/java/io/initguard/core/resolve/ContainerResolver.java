@@ -90,7 +90,9 @@ public final class ContainerResolver {
         Argv argv;
         Location at = where;
         if (entrypoint != null) {
-            if (image instanceof ContainerImage.Known k && k.entrypoint() != null) {
+            // An override that starts with an init itself replaces nothing that matters.
+            boolean keepsAnInit = !entrypoint.words().isEmpty() && inits.find(entrypoint.words().getFirst()).isPresent();
+            if (image instanceof ContainerImage.Known k && k.entrypoint() != null && !keepsAnInit) {
                 Optional<InitSpec> init = inits.find(k.entrypoint().argv().program());
                 init.ifPresent(i -> facts.add(new Observation.InitReplaced(i.name(), "image " + image.name(),
                         entrypoint.location())));
