@@ -1,8 +1,5 @@
 package io.initguard.core.kubernetes;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -13,6 +10,10 @@ import io.initguard.core.yaml.YamlDocuments.Document;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +27,9 @@ import java.util.Map;
  * document that is not valid YAML is an error with its line, and the other documents are still read.
  */
 public final class KubernetesParser {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Jackson 3, as fabric8's model is annotated for (its IntOrString and Quantity deserializers are Jackson 3's). */
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final int MAX_LIST_DEPTH = 8;
 
     private final List<PodTemplatePath> templates;
@@ -125,13 +127,21 @@ public final class KubernetesParser {
         if (json.isNull()) return null;
         try {
             return MAPPER.treeToValue(json, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-                    ? m.getPathReference().replaceAll("[^\\[]*\\[\"?", "").replace("\"]", ".").replaceAll("[\\[\\].]+$", "")
-                    : "";
+        } catch (JacksonException | IllegalArgumentException e) {
+            String where = e instanceof JacksonException j && j.getPath() != null ? path(j) : "";
             throw new YamlDocuments.YamlException(node, "not a valid " + type.getSimpleName()
                     + (where.isEmpty() ? "" : " at " + where) + ": " + firstLine(e.getMessage()));
         }
+    }
+
+    /** {@code containers[0].command}: where in the object a value did not fit. */
+    private static String path(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) sb.append(sb.isEmpty() ? "" : ".").append(r.getPropertyName());
+            else if (r.getIndex() >= 0) sb.append('[').append(r.getIndex()).append(']');
+        }
+        return sb.toString();
     }
 
     private static String firstLine(String s) {

@@ -1,9 +1,5 @@
 package io.initguard.core.yaml;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.initguard.core.model.Location;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -19,6 +15,10 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.StringReader;
 import java.math.BigInteger;
@@ -156,7 +156,10 @@ public final class YamlDocuments {
         return null;
     }
 
-    /** The node as a Jackson tree (for typed views), with scalars typed as YAML 1.1 core resolution says. */
+    /**
+     * The node as a Jackson 3 tree (for typed views: fabric8's Kubernetes model is built on Jackson 3), with scalars
+     * typed as YAML 1.1 core resolution says and merge keys applied.
+     */
     public static JsonNode toJson(Node node) throws YamlException {
         int[] budget = {MAX_NODES};
         return convert(node, budget, 0);
@@ -217,7 +220,8 @@ public final class YamlDocuments {
                     || v.equalsIgnoreCase("on") || v.equalsIgnoreCase("y"));
             if (tag.equals(Tag.INT)) {
                 BigInteger b = new BigInteger(v.replace("_", "").replace("+", ""));
-                return b.bitLength() < 63 ? f.numberNode(b.longValue()) : f.numberNode(b);
+                if (b.bitLength() < 32) return f.numberNode(b.intValue());
+                return b.bitLength() < 64 ? f.numberNode(b.longValue()) : f.numberNode(b);
             }
             if (tag.equals(Tag.FLOAT)) return f.numberNode(Double.parseDouble(v.replace("_", "")));
         } catch (NumberFormatException e) {
