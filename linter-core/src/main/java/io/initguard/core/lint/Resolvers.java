@@ -27,9 +27,43 @@ public final class Resolvers {
         ImageResolverFactory CATALOGUE = (catalogs, config) -> ImageResolver.catalog(catalogs.baseImages());
     }
 
-    /** The resolvers for one config. */
-    public record ForConfig(Catalogs catalogs, DockerfileResolver dockerfiles, ContainerResolver containers,
-                            KubernetesParser kubernetes) {
+    /** The resolvers for one config; the Kubernetes parser is made on first use (a YAML file of kinds to read). */
+    public static final class ForConfig {
+        private final Catalogs catalogs;
+        private final DockerfileResolver dockerfiles;
+        private final ContainerResolver containers;
+        private final List<PodTemplatePath> extraKinds;
+        private volatile KubernetesParser kubernetes;
+
+        ForConfig(Catalogs catalogs, ImageResolver images, List<PodTemplatePath> extraKinds) {
+            this.catalogs = catalogs;
+            this.dockerfiles = new DockerfileResolver(catalogs, images);
+            this.containers = new ContainerResolver(catalogs.inits(), images);
+            this.extraKinds = List.copyOf(extraKinds);
+        }
+
+        public Catalogs catalogs() {
+            return catalogs;
+        }
+
+        public DockerfileResolver dockerfiles() {
+            return dockerfiles;
+        }
+
+        public ContainerResolver containers() {
+            return containers;
+        }
+
+        /** Reads manifests with the config's pod-template kinds first, then the built-in ones. */
+        public KubernetesParser kubernetes() {
+            KubernetesParser k = kubernetes;
+            if (k == null) {
+                List<PodTemplatePath> kinds = new ArrayList<>(extraKinds);
+                kinds.addAll(PodTemplatePath.builtin());
+                kubernetes = k = new KubernetesParser(kinds);
+            }
+            return k;
+        }
     }
 
     private final Catalogs builtin;
@@ -48,11 +82,7 @@ public final class Resolvers {
     public ForConfig of(Config config) {
         return made.computeIfAbsent(config, c -> {
             Catalogs catalogs = builtin.merge(c.extra());
-            ImageResolver resolver = images.create(catalogs, c);
-            List<PodTemplatePath> kinds = new ArrayList<>(c.podTemplates());
-            kinds.addAll(PodTemplatePath.builtin());
-            return new ForConfig(catalogs, new DockerfileResolver(catalogs, resolver),
-                    new ContainerResolver(catalogs.inits(), resolver), new KubernetesParser(kinds));
+            return new ForConfig(catalogs, images.create(catalogs, c), c.podTemplates());
         });
     }
 }
