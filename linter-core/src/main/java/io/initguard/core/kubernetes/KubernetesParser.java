@@ -2,7 +2,6 @@ package io.initguard.core.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.PodSpec;
 import io.initguard.core.model.LintError;
 import io.initguard.core.model.Location;
 import io.initguard.core.yaml.YamlDocuments;
@@ -22,7 +21,7 @@ import java.util.Map;
 
 /**
  * Reads Kubernetes manifests: multi-document files, {@code kind: List}, and every kind whose pod template
- * {@link PodTemplatePath} knows. The pod spec is read into fabric8's model ({@link PodSpec}, {@link Container}); the
+ * {@link PodTemplatePath} knows. What decides PID 1 is read into fabric8's model ({@link Container}, {@link ObjectMeta}); the
  * YAML nodes give each container's lines. Other kinds, and documents that are not Kubernetes objects, are skipped; a
  * document that is not valid YAML is an error with its line, and the other documents are still read.
  */
@@ -83,11 +82,10 @@ public final class KubernetesParser {
 
     private static Workload workload(String file, int firstLine, Node object, Node template, String kind, Location at)
             throws YamlDocuments.YamlException {
-        ObjectMeta meta = convert(YamlDocuments.value(object, "metadata"), ObjectMeta.class);
+        ObjectMeta meta = convert(YamlDocuments.value(object, "metadata"), ObjectMeta.class, "metadata");
         ObjectMeta templateMeta = template == object ? null
-                : convert(YamlDocuments.value(template, "metadata"), ObjectMeta.class);
+                : convert(YamlDocuments.value(template, "metadata"), ObjectMeta.class, "metadata");
         Node specNode = YamlDocuments.value(template, "spec");
-        PodSpec spec = convert(specNode, PodSpec.class);
         Map<String, String> annotations = new LinkedHashMap<>();
         if (meta != null && meta.getAnnotations() != null) annotations.putAll(meta.getAnnotations());
         if (templateMeta != null && templateMeta.getAnnotations() != null) annotations.putAll(templateMeta.getAnnotations());
@@ -95,25 +93,31 @@ public final class KubernetesParser {
         if (name == null && meta != null && meta.getGenerateName() != null) name = meta.getGenerateName();
         if (name == null) name = "(unnamed)";
 
+        // Only what decides PID 1 is read into fabric8's types: each Container, and shareProcessNamespace. The rest of
+        // the pod spec (volumes, affinity, ...) is not this linter's business, and converting it costs.
         List<PodContainer> containers = new ArrayList<>();
-        if (spec != null && spec.getContainers() != null) {
-            List<Node> nodes = YamlDocuments.value(specNode, "containers") instanceof SequenceNode s
-                    ? s.getValue() : List.of();
-            for (int i = 0; i < spec.getContainers().size(); i++) {
-                Container c = spec.getContainers().get(i);
-                Node cn = i < nodes.size() ? nodes.get(i) : specNode;
-                Node nameKey = YamlDocuments.key(cn, "name");
-                containers.add(new PodContainer(c.getName() == null ? "container-" + i : c.getName(), c.getImage(),
-                        c.getCommand() == null ? List.of() : c.getCommand(),
-                        c.getArgs() == null ? List.of() : c.getArgs(),
-                        YamlDocuments.location(file, firstLine, nameKey != null ? nameKey : cn),
-                        keyAt(file, firstLine, cn, "image"), keyAt(file, firstLine, cn, "command"),
-                        keyAt(file, firstLine, cn, "args")));
-            }
+        Node list = YamlDocuments.value(specNode, "containers");
+        if (list != null && !(list instanceof SequenceNode) && YamlDocuments.text(list) != null) {
+            throw new YamlDocuments.YamlException(list, "containers: expected a list of containers");
         }
-        boolean share = spec != null && Boolean.TRUE.equals(spec.getShareProcessNamespace());
-        return new Workload(kind, name, at, annotations, share,
-                share ? keyAt(file, firstLine, specNode, "shareProcessNamespace") : null, containers);
+        List<Node> nodes = list instanceof SequenceNode seq ? seq.getValue() : List.of();
+        for (int i = 0; i < nodes.size(); i++) {
+            Node cn = nodes.get(i);
+            Container c = convert(cn, Container.class, "containers[" + i + "]");
+            if (c == null) continue;
+            Node nameKey = YamlDocuments.key(cn, "name");
+            containers.add(new PodContainer(c.getName() == null ? "container-" + i : c.getName(), c.getImage(),
+                    c.getCommand() == null ? List.of() : c.getCommand(),
+                    c.getArgs() == null ? List.of() : c.getArgs(),
+                    YamlDocuments.location(file, firstLine, nameKey != null ? nameKey : cn),
+                    keyAt(file, firstLine, cn, "image"), keyAt(file, firstLine, cn, "command"),
+                    keyAt(file, firstLine, cn, "args")));
+        }
+        Node shareNode = YamlDocuments.value(specNode, "shareProcessNamespace");
+        Boolean share = shareNode == null ? null : convert(shareNode, Boolean.class, "shareProcessNamespace");
+        boolean shared = Boolean.TRUE.equals(share);
+        return new Workload(kind, name, at, annotations, shared,
+                shared ? keyAt(file, firstLine, specNode, "shareProcessNamespace") : null, containers);
     }
 
     private static Location keyAt(String file, int firstLine, Node mapping, String key) {
@@ -121,27 +125,50 @@ public final class KubernetesParser {
         return k == null ? null : YamlDocuments.location(file, firstLine, k);
     }
 
-    private static <T> T convert(Node node, Class<T> type) throws YamlDocuments.YamlException {
+    /**
+     * Reads {@code node} into a fabric8 type. A value of the wrong shape is an error at that value's own node, saying
+     * what was expected: {@code containers[0].command: expected a list}.
+     *
+     * @param what where {@code node} is in the pod spec, for messages
+     */
+    private static <T> T convert(Node node, Class<T> type, String what) throws YamlDocuments.YamlException {
         if (node == null) return null;
         JsonNode json = YamlDocuments.toJson(node);
         if (json.isNull()) return null;
         try {
             return MAPPER.treeToValue(json, type);
         } catch (JacksonException | IllegalArgumentException e) {
-            String where = e instanceof JacksonException j && j.getPath() != null ? path(j) : "";
-            throw new YamlDocuments.YamlException(node, "not a valid " + type.getSimpleName()
-                    + (where.isEmpty() ? "" : " at " + where) + ": " + firstLine(e.getMessage()));
+            Node at = node;
+            StringBuilder where = new StringBuilder(what);
+            if (e instanceof JacksonException j && j.getPath() != null) {
+                for (JacksonException.Reference r : j.getPath()) {
+                    Node next = r.getPropertyName() != null ? YamlDocuments.value(at, r.getPropertyName())
+                            : at instanceof SequenceNode s && r.getIndex() >= 0 && r.getIndex() < s.getValue().size()
+                            ? s.getValue().get(r.getIndex()) : null;
+                    if (next == null) break;
+                    at = next;
+                    where.append(r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]");
+                }
+            }
+            throw new YamlDocuments.YamlException(at, where + ": " + expected(e.getMessage()));
         }
     }
 
-    /** {@code containers[0].command}: where in the object a value did not fit. */
-    private static String path(JacksonException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JacksonException.Reference r : e.getPath()) {
-            if (r.getPropertyName() != null) sb.append(sb.isEmpty() ? "" : ".").append(r.getPropertyName());
-            else if (r.getIndex() >= 0) sb.append('[').append(r.getIndex()).append(']');
-        }
-        return sb.toString();
+    private static final java.util.regex.Pattern VALUE_TYPE = java.util.regex.Pattern.compile("(?:value of type|instance of) `([^`]+)`");
+
+    /** What Jackson wanted, for people: {@code expected a list}, not {@code java.util.ArrayList<java.lang.String>}. */
+    private static String expected(String message) {
+        java.util.regex.Matcher m = VALUE_TYPE.matcher(message == null ? "" : message);
+        if (!m.find()) return "not valid here: " + firstLine(message);
+        String t = m.group(1);
+        if (t.startsWith("java.util.") && (t.contains("List") || t.contains("Set"))) return "expected a list";
+        if (t.startsWith("java.util.") && t.contains("Map")) return "expected a mapping";
+        if (t.equals("java.lang.String")) return "expected a string";
+        if (t.equals("java.lang.Boolean") || t.equals("boolean")) return "expected true or false";
+        if (t.startsWith("java.lang.") || t.equals("int") || t.equals("long")) return "expected a number";
+        if (t.endsWith("IntOrString")) return "expected a number or a name";
+        if (t.endsWith("Quantity")) return "expected a quantity (500m, 1Gi)";
+        return "expected a mapping (" + t.substring(t.lastIndexOf('.') + 1) + ")";
     }
 
     private static String firstLine(String s) {

@@ -42,7 +42,28 @@ public final class YamlDocuments {
     private static final Pattern DOCUMENT_START = Pattern.compile("^---(?:[ \\t].*)?$");
     private static final Pattern DOCUMENT_END = Pattern.compile("^\\.\\.\\.[ \\t]*(?:#.*)?$");
 
+    private static final Resolver RESOLVER = new FastResolver();
+
     private YamlDocuments() {
+    }
+
+    /**
+     * SnakeYAML's resolver tries a regular expression per plain scalar whose first character could start a number,
+     * a boolean or a null; most values of a manifest (names, images, paths) cannot be any of those, which a look at
+     * the first character and the length tells. It is stateless once built, so one serves every document.
+     */
+    private static final class FastResolver extends Resolver {
+        @Override
+        public Tag resolve(org.yaml.snakeyaml.nodes.NodeId kind, String value, boolean implicit) {
+            if (kind == org.yaml.snakeyaml.nodes.NodeId.scalar && implicit && !value.isEmpty()) {
+                char c = value.charAt(0);
+                boolean keywordStart = "yYnNtTfFoO".indexOf(c) >= 0;
+                boolean special = (c >= '0' && c <= '9') || "+-.~<=".indexOf(c) >= 0;
+                // The longest keyword (false, FALSE, False) has five letters.
+                if (!special && (!keywordStart || value.length() > 5)) return Tag.STR;
+            }
+            return super.resolve(kind, value, implicit);
+        }
     }
 
     /** One document: its root node, or why it could not be read. Lines are the file's, 1-based. */
@@ -58,16 +79,17 @@ public final class YamlDocuments {
     /** The documents of {@code text}; documents holding only comments are left out. */
     public static List<Document> read(String text) {
         List<Document> out = new ArrayList<>();
-        if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+        if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
             out.add(new Document.Broken(1, 1, "larger than " + MAX_CODE_POINTS / (1024 * 1024) + " MiB"));
             return out;
         }
-        String[] lines = text.split("\r?\n", -1);
+        List<String> lines = lines(text);
         int start = 0;
-        for (int i = 0; i <= lines.length; i++) {
-            boolean end = i == lines.length;
-            boolean marker = !end && DOCUMENT_START.matcher(lines[i]).matches();
-            boolean closer = !end && DOCUMENT_END.matcher(lines[i]).matches();
+        for (int i = 0; i <= lines.size(); i++) {
+            boolean end = i == lines.size();
+            String line = end ? "" : lines.get(i);
+            boolean marker = !end && line.startsWith("---") && DOCUMENT_START.matcher(line).matches();
+            boolean closer = !end && line.startsWith("...") && DOCUMENT_END.matcher(line).matches();
             if (end || marker || closer) {
                 // A `---` line belongs to the document it opens; a `...` line ends the one before it.
                 int to = closer ? i + 1 : i;
@@ -78,13 +100,33 @@ public final class YamlDocuments {
         return out;
     }
 
-    private static void chunk(String[] lines, int from, int to, List<Document> out) {
+    /** The lines of {@code text}, without their {@code \n} or {@code \r\n}. */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int from = 0;
+        int n = text.length();
+        while (true) {
+            int nl = text.indexOf('\n', from);
+            if (nl < 0) {
+                lines.add(text.substring(from, n));
+                return lines;
+            }
+            int end = nl > from && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+            lines.add(text.substring(from, end));
+            from = nl + 1;
+        }
+    }
+
+    private static void chunk(List<String> lines, int from, int to, List<Document> out) {
         boolean content = false;
         StringBuilder sb = new StringBuilder();
         for (int i = from; i < to; i++) {
-            String t = lines[i].strip();
-            if (!t.isEmpty() && !t.startsWith("#") && !t.equals("---") && !t.equals("...")) content = true;
-            sb.append(lines[i]).append('\n');
+            String line = lines.get(i);
+            if (!content) {
+                String t = line.strip();
+                if (!t.isEmpty() && !t.startsWith("#") && !t.equals("---") && !t.equals("...")) content = true;
+            }
+            sb.append(line).append('\n');
         }
         if (!content) return;
         try {
@@ -95,7 +137,7 @@ public final class YamlDocuments {
             options.setCodePointLimit(MAX_CODE_POINTS);
             options.setProcessComments(false);
             Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(sb.toString())),
-                    options), new Resolver(), options);
+                    options), RESOLVER, options);
             Node root = composer.getSingleNode();
             out.add(new Document.Parsed(root, from + 1));
         } catch (MarkedYAMLException e) {

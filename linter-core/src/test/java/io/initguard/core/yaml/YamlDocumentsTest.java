@@ -1,6 +1,6 @@
 package io.initguard.core.yaml;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.initguard.core.yaml.YamlDocuments.Document;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.nodes.Node;
