@@ -9,6 +9,7 @@ import io.initguard.core.chart.RenderedChart;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Renders charts with Helm itself (helm-java's embedded Helm 3.16), as {@code helm template} would, offline. The
@@ -37,12 +38,21 @@ public final class HelmChartRenderer implements ChartRenderer {
                 .withName(request.releaseName())
                 .withNamespace(request.namespace());
         request.valuesFiles().forEach(template::withValuesFile);
-        for (String set : request.sets()) {
-            int equals = set.indexOf('=');
-            if (equals <= 0) {
-                throw new ChartException(null, 0, "--set " + set + ": expected key=value");
+        for (String arg : request.sets()) {
+            for (String set : SetSyntax.split(arg)) {
+                int equals = set.indexOf('=');
+                if (equals <= 0) {
+                    throw new ChartException(null, 0, "--set " + set + ": expected key=value");
+                }
+                String key = set.substring(0, equals);
+                String value = set.substring(equals + 1);
+                List<String> items = SetSyntax.list(value);
+                if (items == null) {
+                    template.set(key, SetSyntax.unescape(value));
+                } else {
+                    for (int i = 0; i < items.size(); i++) template.set(key + "[" + i + "]", items.get(i));
+                }
             }
-            template.set(set.substring(0, equals), set.substring(equals + 1));
         }
         return RenderedChart.split(call(template, chartDir));
     }

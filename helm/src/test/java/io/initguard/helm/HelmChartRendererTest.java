@@ -76,6 +76,19 @@ class HelmChartRendererTest {
     }
 
     @Test
+    void setTakesHelmsCommaAndListSyntax(@TempDir Path tmp) throws Exception {
+        Path noTini = Files.writeString(tmp.resolve("values.yaml"), "useTini: false\n");
+        RenderedChart chart = renderer.render(new ChartRequest(WEBAPP, List.of(noTini),
+                List.of("useTini=true,image.tag=2.0", "command={/app/server,--port,80}"), null, "shop"));
+
+        String deployment = deployment(chart);
+        assertTrue(deployment.contains("- /sbin/tini\n"), deployment);
+        assertTrue(deployment.contains("- \"/app/server\"\n"), deployment);
+        assertTrue(deployment.contains("- \"--port\"\n"), deployment);
+        assertTrue(deployment.contains("image: \"example/webapp:2.0\""), deployment);
+    }
+
+    @Test
     void namespaceIsDefaultUnlessGiven() throws ChartException {
         assertTrue(deployment(renderer.render(ChartRequest.of(WEBAPP))).contains("namespace: default\n"));
 

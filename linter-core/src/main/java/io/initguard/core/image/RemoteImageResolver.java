@@ -5,6 +5,7 @@ import io.initguard.core.resolve.ImageLookup;
 import io.initguard.core.resolve.ImageResolver;
 import io.initguard.core.resolve.ImageView;
 import io.initguard.core.resolve.KnownImage;
+import io.initguard.core.resolve.ProcessResolver;
 import io.initguard.core.shell.ShellKind;
 
 import java.time.Clock;
@@ -97,7 +98,11 @@ public final class RemoteImageResolver implements ImageResolver {
                 + "; config only: the image's files are not read)"));
     }
 
-    /** An image known by its config only: nothing of its files. */
+    /**
+     * An image known by its config only: nothing of its files. A program whose name says "script" (an
+     * entrypoint script) is there but unread, so what it execs, and PID 1, stay unknown; other programs are taken as
+     * the binaries they are named for.
+     */
     private static final ImageView CONFIG_ONLY = new ImageView() {
         @Override
         public ShellKind binSh() {
@@ -106,7 +111,10 @@ public final class RemoteImageResolver implements ImageResolver {
 
         @Override
         public Optional<ImageFile> file(String program) {
-            return Optional.empty();
+            return ProcessResolver.looksLikeScript(program)
+                    ? Optional.of(new ImageFile.Unreadable("the image's config", "only the config was looked up, not"
+                    + " the files (scan the image to follow its scripts)"))
+                    : Optional.empty();
         }
     };
 }

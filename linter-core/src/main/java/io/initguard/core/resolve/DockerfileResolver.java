@@ -395,10 +395,8 @@ public final class DockerfileResolver {
         return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
-    /** A file name that says "shell script": its text would decide PID 1, so its absence leaves PID 1 unknown. */
     private static boolean looksLikeScript(String src) {
-        String n = ProcessResolver.baseName(src);
-        return n.endsWith(".sh") || n.endsWith(".bash") || n.contains("entrypoint");
+        return ProcessResolver.looksLikeScript(src);
     }
 
     /** Splits COPY/ADD arguments on white space (they are not shell words; quotes only in exec form). */

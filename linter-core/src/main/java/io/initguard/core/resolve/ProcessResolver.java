@@ -364,6 +364,12 @@ public final class ProcessResolver {
         return null;
     }
 
+    /** A file name that says "shell script": its text would decide PID 1, so not knowing it leaves PID 1 unknown. */
+    public static boolean looksLikeScript(String path) {
+        String n = baseName(path);
+        return n != null && (n.endsWith(".sh") || n.endsWith(".bash") || n.contains("entrypoint"));
+    }
+
     /** {@code /usr/bin/tini} -> {@code tini}. */
     public static String baseName(String program) {
         if (program == null) return null;
