@@ -9,7 +9,7 @@ Ten gzip layers, bottom first, about TOTAL_MB of compressed blobs in all:
   2-9    packages and application code: many small files (source-like text, compressible) and some large ones
          (random bytes: shared libraries, models, assets that gzip cannot shrink);
   10     the entrypoint script, which sets up and execs `server`, found in PATH (/usr/local/bin, layer 5).
-The config's ENTRYPOINT is the script and its CMD `server --port 8080`: the verdict (no init; tini unused) needs the
+The config's ENTRYPOINT is the script and its CMD `--port 8080` (the script runs `exec server "$@"`): the verdict (no init; tini unused) needs the
 script's text from the top layer, PATH lookup in a middle one and the init index over all of them.
 Deterministic for a given seed (tar mtimes and gzip headers fixed).
 """
@@ -148,7 +148,7 @@ def main():
         print("layer %d: %.1f MB gzip, %.1f MB tar" % (i, compressed.size / 1e6, plain.size / 1e6), file=sys.stderr)
     config = {
         "architecture": "amd64", "os": "linux",
-        "config": {"Entrypoint": ["/usr/local/bin/docker-entrypoint.sh"], "Cmd": ["server", "--port", "8080"],
+        "config": {"Entrypoint": ["/usr/local/bin/docker-entrypoint.sh"], "Cmd": ["--port", "8080"],
                    "Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
                    "WorkingDir": "/srv"},
         "rootfs": {"type": "layers", "diff_ids": diff_ids},
