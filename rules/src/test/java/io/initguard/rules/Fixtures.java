@@ -4,7 +4,10 @@ import io.initguard.core.catalog.Catalogs;
 import io.initguard.core.config.ConfigLoader;
 import io.initguard.core.engine.LintEngine;
 import io.initguard.core.lint.ComposeLinter;
+import io.initguard.core.image.ImageException;
+import io.initguard.core.image.layout.OciLayoutSource;
 import io.initguard.core.lint.DockerfileLinter;
+import io.initguard.core.lint.ImageLinter;
 import io.initguard.core.lint.KubernetesLinter;
 import io.initguard.core.lint.LintOutcome;
 import io.initguard.core.lint.Resolvers;
@@ -12,7 +15,11 @@ import io.initguard.core.model.Finding;
 import io.initguard.core.model.TargetReport;
 import io.initguard.rules.catalog.BuiltinCatalogs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,10 +27,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs the built-in rules over a fixture (a Dockerfile, a Kubernetes manifest or a compose file, by the rule's
- * {@link Input}) and reads its inline expectations: a comment {@code # expect: IG101[,IG102]} says that each named
- * rule reports on the next line below it that is neither blank nor a comment; {@code # expect suppressed: IG101}
- * says the same of a finding that is reported but suppressed (an ignore comment, an annotation).
+ * Runs the built-in rules over a fixture (a Dockerfile, a Kubernetes manifest, a compose file or an
+ * {@link ImageDescription image description}, by the rule's {@link Input}) and reads its inline expectations: a
+ * comment {@code # expect: IG101[,IG102]} says that each named rule reports on the next line below it that is neither
+ * blank nor a comment; {@code # expect suppressed: IG101} says the same of a finding that is reported but suppressed
+ * (an ignore comment, an annotation). Findings on an image have no line: there, {@code # expect:} lines list the
+ * rules reported on the image, wherever they stand (line 0 in {@link At}).
  */
 final class Fixtures {
     private static final Pattern EXPECT = Pattern.compile("^\\s*#\\s*expect:\\s*([A-Z0-9, ]+)\\s*$");
@@ -35,14 +44,15 @@ final class Fixtures {
     private static final DockerfileLinter DOCKERFILES = new DockerfileLinter(ENGINE, RESOLVERS);
     private static final KubernetesLinter KUBERNETES = new KubernetesLinter(ENGINE, RESOLVERS);
     private static final ComposeLinter COMPOSE = new ComposeLinter(ENGINE, RESOLVERS);
+    private static final ImageLinter IMAGES = new ImageLinter(ENGINE, RESOLVERS);
     private static final ConfigLoader CONFIG = new ConfigLoader(Catalogs.empty());
 
     private Fixtures() {
     }
 
-    /** What a rule's examples and fixtures are, by the rule ID's series: IG1xx, IG2xx, IG3xx. */
+    /** What a rule's examples and fixtures are, by the rule ID's series: IG1xx, IG2xx, IG3xx, IG4xx. */
     enum Input {
-        DOCKERFILE("dockerfile"), KUBERNETES("yaml"), COMPOSE("yaml");
+        DOCKERFILE("dockerfile"), KUBERNETES("yaml"), COMPOSE("yaml"), IMAGE("yaml");
 
         /** The language of the doc page's Bad/Good code blocks. */
         final String language;
@@ -54,6 +64,7 @@ final class Fixtures {
         static Input of(String ruleId) {
             if (ruleId.startsWith("IG2")) return KUBERNETES;
             if (ruleId.startsWith("IG3")) return COMPOSE;
+            if (ruleId.startsWith("IG4")) return IMAGE;
             return DOCKERFILE;
         }
     }
@@ -73,7 +84,8 @@ final class Fixtures {
 
     /**
      * Lints {@code content} as {@code input}; every target it yields (one for a Dockerfile, one per container or
-     * service otherwise). Input errors fail the test.
+     * service otherwise; one for an image, written as an OCI layout to a temporary folder and scanned through
+     * {@link OciLayoutSource}). Input errors fail the test.
      *
      * @param context the build context (Dockerfile) or project folder (compose), or null
      */
@@ -82,15 +94,48 @@ final class Fixtures {
             case DOCKERFILE -> DOCKERFILES.lint(name, content, context, null, CONFIG.defaults());
             case KUBERNETES -> KUBERNETES.lint(name, content, CONFIG.defaults());
             case COMPOSE -> COMPOSE.lint(List.of(name), List.of(content), context, CONFIG.defaults());
+            case IMAGE -> scanImage(ImageDescription.parse(name, content));
         };
         if (!out.errors().isEmpty()) throw new AssertionError(name + ": " + out.errors().getFirst().oneLine());
         if (out.targets().isEmpty()) throw new AssertionError(name + ": nothing to lint in it");
         return out.targets();
     }
 
+    /** Writes the image to a temporary OCI layout, scans it, and deletes the layout. */
+    static LintOutcome scanImage(ImageDescription image) {
+        Path dir = null;
+        try {
+            dir = image.writeLayout(Files.createTempDirectory("initguard-image"));
+            try (OciLayoutSource source = new OciLayoutSource(dir, null, null)) {
+                return IMAGES.scan(source, CONFIG.defaults());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ImageException e) {
+            throw new AssertionError(e.getMessage());
+        } finally {
+            if (dir != null) delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The expectations of {@code content} for {@code ruleId} (all rules when null): {@code # expect:} lines. */
     static Set<At> expected(String content, String ruleId) {
         return expectations(EXPECT, content, ruleId);
+    }
+
+    /** The expectations of an image description: the rules its {@code # expect:} lines name, at line 0. */
+    static Set<At> expectedOnImage(String content, String ruleId) {
+        Set<At> out = new TreeSet<>();
+        for (At at : expected(content, ruleId)) out.add(new At(at.ruleId(), 0));
+        return out;
     }
 
     /** The {@code # expect suppressed:} expectations of {@code content} for {@code ruleId} (all when null). */

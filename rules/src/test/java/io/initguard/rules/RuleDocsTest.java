@@ -19,7 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every rule has a doc page docs/rules/ID.md whose "Bad" example makes the rule report and whose "Good" example
  * does not: the docs cannot drift from the code. The examples are {@code dockerfile} blocks for IG1xx, {@code yaml}
- * blocks linted as Kubernetes manifests for IG2xx and as compose files for IG3xx (see {@link Fixtures.Input}).
+ * blocks linted as Kubernetes manifests for IG2xx and as compose files for IG3xx, and {@code yaml}
+ * {@link ImageDescription image descriptions} for IG4xx, written as OCI layouts and scanned (see
+ * {@link Fixtures.Input}).
  */
 class RuleDocsTest {
     private static final Path DOCS = Path.of("../docs/rules");

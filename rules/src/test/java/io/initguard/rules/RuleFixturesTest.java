@@ -25,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code good-suppressed-*} fixture is good because the rule fired and was suppressed, not because it never fired.
  * By the rule's series ({@link Fixtures.Input}), a fixture is: a {@code *.Dockerfile}, or a folder with a Dockerfile
  * and the build context it copies from (IG1xx); a {@code *.yaml} Kubernetes manifest (IG2xx); a {@code *.yaml} compose
- * file, or a folder with a {@code compose.yaml} and what it builds or extends (IG3xx).
+ * file, or a folder with a {@code compose.yaml} and what it builds or extends (IG3xx); an {@code *.image.yaml}
+ * {@link ImageDescription image description}, written as an OCI layout and scanned (IG4xx), whose {@code # expect:}
+ * lines name the rules reported on the image (image findings have no line).
  */
 class RuleFixturesTest {
     static final Path ROOT = Path.of("src/test/resources/fixtures");
@@ -49,13 +51,18 @@ class RuleFixturesTest {
         Fixtures.Input input = Fixtures.Input.of(id);
         Path file = !Files.isDirectory(fixture) ? fixture
                 : fixture.resolve(input == Fixtures.Input.COMPOSE ? "compose.yaml" : "Dockerfile");
-        String expectedSuffix = input == Fixtures.Input.DOCKERFILE ? "Dockerfile" : ".yaml";
+        String expectedSuffix = switch (input) {
+            case DOCKERFILE -> "Dockerfile";
+            case IMAGE -> ".image.yaml";
+            case KUBERNETES, COMPOSE -> ".yaml";
+        };
         assertTrue(file.getFileName().toString().endsWith(expectedSuffix), fixture + ": not a " + input + " fixture");
-        assertFalse(input == Fixtures.Input.KUBERNETES && Files.isDirectory(fixture),
-                fixture + ": Kubernetes fixtures are single files");
+        assertFalse((input == Fixtures.Input.KUBERNETES || input == Fixtures.Input.IMAGE) && Files.isDirectory(fixture),
+                fixture + ": " + input + " fixtures are single files");
         String content = Files.readString(file);
         String name = fixture.getFileName().toString();
-        Set<Fixtures.At> expected = Fixtures.expected(content, id);
+        boolean image = input == Fixtures.Input.IMAGE;
+        Set<Fixtures.At> expected = image ? Fixtures.expectedOnImage(content, id) : Fixtures.expected(content, id);
         Set<Fixtures.At> expectedSuppressed = Fixtures.expectedSuppressed(content, id);
         if (name.startsWith("bad-")) assertFalse(expected.isEmpty(), name + " is bad-* but expects nothing");
         if (name.startsWith("good-")) assertTrue(expected.isEmpty(), name + " is good-* but expects findings");
@@ -65,7 +72,7 @@ class RuleFixturesTest {
         List<TargetReport> reports = Fixtures.lint(input, file.toString(), content, file.getParent());
         for (TargetReport r : reports) {
             for (Finding f : r.findings()) {
-                if (f.ruleId().equals(id)) {
+                if (f.ruleId().equals(id) && !image) {
                     assertEquals(file.toString(), f.location().file(), fixture + ": " + id + " reported in another file");
                 }
             }
@@ -108,5 +115,13 @@ class RuleFixturesTest {
         assertEquals(Fixtures.Input.DOCKERFILE, Fixtures.Input.of("IG110"));
         assertEquals(Fixtures.Input.KUBERNETES, Fixtures.Input.of("IG206"));
         assertEquals(Fixtures.Input.COMPOSE, Fixtures.Input.of("IG301"));
+        assertEquals(Fixtures.Input.IMAGE, Fixtures.Input.of("IG404"));
+    }
+
+    @Test
+    void imageExpectationsHaveNoLine() {
+        String image = "# expect: IG401, IG402\nconfig: {Cmd: [\"/app\"]}\nlayers:\n  - /app: binary\n";
+        assertEquals(Set.of(new Fixtures.At("IG401", 0), new Fixtures.At("IG402", 0)),
+                Fixtures.expectedOnImage(image, null));
     }
 }
