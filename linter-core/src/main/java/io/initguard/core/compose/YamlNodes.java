@@ -1,6 +1,7 @@
 package io.initguard.core.compose;
 
 import io.initguard.core.model.Location;
+import io.initguard.core.yaml.YamlDocuments;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -26,11 +27,6 @@ import java.util.Set;
 
 /** Bounded YAML loading to nodes (never Java objects) and mapping entries with merge keys applied. */
 final class YamlNodes {
-    /** Aliases to collections per document: compose files use a handful; alias bombs use thousands. */
-    static final int MAX_COLLECTION_ALIASES = 100;
-    /** 8 MiB of text. */
-    static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
-    static final int MAX_NESTING_DEPTH = 64;
 
     /** A mapping entry: its key node, the key's text and the value node. */
     record Entry(ScalarNode key, String name, Node value) {
@@ -41,17 +37,12 @@ final class YamlNodes {
 
     /** Composes the single document of {@code content}; null for an empty document. */
     static Node load(String file, String content) throws ComposeSyntaxException {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
-        options.setCodePointLimit(MAX_CODE_POINTS);
-        options.setNestingDepthLimit(MAX_NESTING_DEPTH);
-        options.setAllowRecursiveKeys(false);
-        options.setProcessComments(false);
+        LoaderOptions options = YamlDocuments.safeOptions();
         DumperOptions dumper = new DumperOptions();
         // Only compose() is called: the constructor never runs, so no tag can create a Java object.
         Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
-        if (content.length() > MAX_CODE_POINTS) {
-            throw new ComposeSyntaxException(Location.of(file, 1), "file is larger than " + MAX_CODE_POINTS
+        if (content.length() > YamlDocuments.MAX_CODE_POINTS) {
+            throw new ComposeSyntaxException(Location.of(file, 1), "file is larger than " + YamlDocuments.MAX_CODE_POINTS
                     + " characters");
         }
         try {

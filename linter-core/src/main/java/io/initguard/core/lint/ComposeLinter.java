@@ -57,8 +57,7 @@ public final class ComposeLinter {
             try {
                 parsed.add(ComposeParser.parse(files.get(i), contents.get(i), dir));
             } catch (ComposeSyntaxException e) {
-                return LintOutcome.failed(new LintError(files.get(i), e.location().line(), e.location().column(),
-                        e.reason()));
+                return LintOutcome.failed(e.toError());
             }
         }
         ComposeFile project = parsed.size() == 1 ? parsed.getFirst() : ComposeParser.merge(parsed);
@@ -131,7 +130,7 @@ public final class ComposeLinter {
         try {
             df = DockerfileParser.parse(name, text);
         } catch (DockerfileSyntaxException e) {
-            throw new BuildError(new LintError(name, e.location().line(), e.location().column(), e.reason()));
+            throw new BuildError(e.toError());
         }
         List<Stage> stages = df.stages();
         if (stages.isEmpty()) throw new BuildError(new LintError(name, 1, 1, "no FROM instruction"));

@@ -43,7 +43,7 @@ public final class DockerfileLinter {
         try {
             df = DockerfileParser.parse(file, content);
         } catch (DockerfileSyntaxException e) {
-            return LintOutcome.failed(new LintError(file, e.location().line(), e.location().column(), e.reason()));
+            return LintOutcome.failed(e.toError());
         }
         List<Stage> stages = df.stages();
         if (stages.isEmpty()) return LintOutcome.failed(new LintError(file, 1, 1, "no FROM instruction"));

@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
 public final class YamlDocuments {
     /** The largest file read: 8 MiB of code points. */
     public static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
-    private static final int MAX_ALIASES = 50;
-    private static final int MAX_DEPTH = 100;
+    private static final int MAX_ALIASES = 100;
+    private static final int MAX_DEPTH = 64;
     /** The most nodes one document may expand to through aliases when converted to a tree. */
     private static final int MAX_NODES = 1_000_000;
     private static final Pattern DOCUMENT_START = Pattern.compile("^---(?:[ \\t].*)?$");
@@ -74,6 +74,20 @@ public final class YamlDocuments {
 
         record Broken(int line, int column, String reason) implements Document {
         }
+    }
+
+    /**
+     * SnakeYAML's limits for files of unknown origin: few aliases to collections (alias bombs), no recursive keys,
+     * bounded nesting and size, comments dropped. Only ever used to compose nodes: no tag constructs an object.
+     */
+    public static LoaderOptions safeOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setProcessComments(false);
+        return options;
     }
 
     /** The documents of {@code text}; documents holding only comments are left out. */
@@ -130,12 +144,7 @@ public final class YamlDocuments {
         }
         if (!content) return;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(MAX_ALIASES);
-            options.setAllowRecursiveKeys(false);
-            options.setNestingDepthLimit(MAX_DEPTH);
-            options.setCodePointLimit(MAX_CODE_POINTS);
-            options.setProcessComments(false);
+            LoaderOptions options = safeOptions();
             Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(sb.toString())),
                     options), RESOLVER, options);
             Node root = composer.getSingleNode();

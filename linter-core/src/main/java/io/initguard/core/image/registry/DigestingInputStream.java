@@ -1,6 +1,5 @@
 package io.initguard.core.image.registry;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -10,7 +9,7 @@ import java.security.MessageDigest;
  * match, or the last read fails with an {@link IOException} naming both digests. A stream closed early is not
  * checked (the caller did not read the blob fully).
  */
-final class DigestingInputStream extends FilterInputStream {
+final class DigestingInputStream extends ReadThroughInputStream {
     private final String expectedDigest;
     private final long expectedSize;
     private final String what;
@@ -60,17 +59,6 @@ final class DigestingInputStream extends FilterInputStream {
         return n;
     }
 
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] buf = new byte[(int) Math.min(8192, Math.max(n, 1))];
-        long left = n;
-        while (left > 0) {
-            int r = read(buf, 0, (int) Math.min(buf.length, left));
-            if (r < 0) break;
-            left -= r;
-        }
-        return n - left;
-    }
 
     @Override
     public boolean markSupported() {

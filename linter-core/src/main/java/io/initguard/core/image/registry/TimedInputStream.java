@@ -1,6 +1,5 @@
 package io.initguard.core.image.registry;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpTimeoutException;
@@ -15,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * headers arrive, and a registry (or a proxy) that stops sending mid-blob must not hang the linter. A read that
  * waits too long is interrupted and fails with an {@link HttpTimeoutException}.
  */
-final class TimedInputStream extends FilterInputStream {
+final class TimedInputStream extends ReadThroughInputStream {
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "initguard-registry-read-timeout");
         t.setDaemon(true);
@@ -59,15 +58,4 @@ final class TimedInputStream extends FilterInputStream {
         }
     }
 
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] buf = new byte[(int) Math.min(8192, Math.max(n, 1))];
-        long left = n;
-        while (left > 0) {
-            int r = read(buf, 0, (int) Math.min(buf.length, left));
-            if (r < 0) break;
-            left -= r;
-        }
-        return n - left;
-    }
 }
