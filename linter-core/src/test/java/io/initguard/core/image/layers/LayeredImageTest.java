@@ -63,7 +63,7 @@ class LayeredImageTest {
         assertInstanceOf(ImageFile.Text.class, img.file("/var/cache/new").orElseThrow());
         ImageFile tool = img.file("tool").orElseThrow();
         assertEquals(new ImageFile.Text("#!/bin/sh\nv2\n", tool.origin()), tool);
-        assertTrue(tool.origin().startsWith("layer 3 sha256:"), tool.origin());
+        assertTrue(tool.origin().startsWith("layer 3 ("), tool.origin());
         assertTrue(tool.origin().contains("(COPY tool /usr/bin/)"), tool.origin());
         assertEquals(2, img.where("/var/cache/new").orElseThrow().number());
         assertEquals(1, img.where("/usr/bin/dash").orElseThrow().number());
