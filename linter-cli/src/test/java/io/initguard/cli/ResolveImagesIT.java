@@ -213,7 +213,13 @@ class ResolveImagesIT {
         assertNotEquals(2, r.code(), r::toString);
         assertEquals("", r.err(), r::toString);
         assertVerdict(r, "unknown", 1);
-        assertTrue(String.join("\n", chain(r.targets().getFirst())).contains("onnection refused"), r::toString);
+        String image = "127.0.0.1:" + closed + "/base:1";
+        assertEquals("FROM " + image + ": could not be looked up: docker://" + image + ": cannot connect to 127.0.0.1:"
+                + closed + " (http): connection refused (line 1)", chain(r.targets().getFirst()).getFirst(), r::toString);
+        JsonNode finding = r.targets().getFirst().at("/findings/0");
+        assertEquals("IG106", finding.get("ruleId").asText(), r::toString);
+        assertTrue(finding.get("message").asText().startsWith("the base image `" + image + "`: could not be looked"
+                + " up: docker://" + image + ": cannot connect"), r::toString);
     }
 
     @Test
