@@ -42,7 +42,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /** {@code initguard lint}: lints Dockerfiles and reports, for each, which process is PID 1 and what is wrong. */
 @Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
@@ -146,12 +150,40 @@ final class LintCommand implements Callable<Integer> {
             Resolvers resolvers = new Resolvers(builtin, imageResolution.factory());
             Linters linters = new Linters(new DockerfileLinter(engine, resolvers),
                     new ComposeLinter(engine, resolvers), new KubernetesLinter(engine, resolvers));
-            List<ReportOptions.Linted> results = IntStream.range(0, jobs.size()).parallel()
-                    .mapToObj(i -> lintOne(jobs.get(i), linters, checked.loader(), checked.fixed())).toList();
+            List<ReportOptions.Linted> results = inParallel(jobs,
+                    job -> lintOne(job, linters, checked.loader(), checked.fixed()));
             return report.finish(checked, results, errors, engine, spec.commandLine(),
                     "nothing to lint: no Dockerfile, compose file, Helm chart or Kubernetes workload under "
                             + String.join(" ", paths));
         }
+    }
+
+    /**
+     * Lints the jobs on a pool of its own, results in job order. Not a parallel stream: that runs on the common
+     * ForkJoinPool, where java.net.http also completes its responses, so with jobs blocked waiting on one image
+     * lookup (--resolve-images) the response that would free them could not complete until the request timed out.
+     */
+    private static List<ReportOptions.Linted> inParallel(List<Job> jobs,
+                                                         Function<Job, ReportOptions.Linted> lint) {
+        List<Future<ReportOptions.Linted>> futures = new ArrayList<>();
+        int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (Job job : jobs) futures.add(pool.submit(() -> lint.apply(job)));
+        }
+        List<ReportOptions.Linted> results = new ArrayList<>();
+        for (Future<ReportOptions.Linted> f : futures) {
+            try {
+                results.add(f.get());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        return results;
     }
 
     /** One input to lint: a file (or chart folder), or standard input. */

@@ -318,6 +318,14 @@ final class LastCommandFinder {
             "ulimit", "shopt", "declare", "typeset", "source", ".");
 
     /**
+     * Whether {@code name} is a builtin that runs in the shell itself and never a program, so a shell cannot exec it
+     * ({@code . file} and {@code source file} are not: the file may end in an exec).
+     */
+    static boolean runsInTheShell(String name) {
+        return BUILTINS.contains(name) && !name.equals(".") && !name.equals("source");
+    }
+
+    /**
      * The argv of the last program (not a builtin) on the normal path of {@code items}, searching backwards
      * through top-level commands, and-lists, pipelines, background commands and brace groups; null if none.
      */

@@ -88,6 +88,11 @@ public final class ScriptAnalyzer {
                             + (kind == ShellKind.UNKNOWN ? "some shells (dash)" : kind.id()));
             case Child c -> new ScriptOutcome.RunsWithoutExec(c.argv());
             case Nothing n -> new ScriptOutcome.Opaque(n.reason());
+            case Last l when LastCommandFinder.runsInTheShell(l.argv().getFirst()) -> {
+                // a trailing `echo done` is never exec'd: the script runs its last program as a child
+                List<String> program = LastCommandFinder.lastProgram(script.commands());
+                yield new ScriptOutcome.RunsWithoutExec(program != null ? program : l.argv());
+            }
             case Last l -> {
                 Set<ExecConstruct> constructs = EnumSet.of(ExecConstruct.SIMPLE_COMMAND,
                         ExecConstruct.SCRIPT_LAST_COMMAND);

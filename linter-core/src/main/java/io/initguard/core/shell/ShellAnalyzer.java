@@ -6,6 +6,7 @@ import io.initguard.core.shell.LastCommandFinder.Last;
 import io.initguard.core.shell.LastCommandFinder.Nothing;
 import io.initguard.core.shell.LastCommandFinder.Tail;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,6 +47,11 @@ public final class ShellAnalyzer {
             }
             case Child c -> new ShellOutcome.StaysPid1(c.argv());
             case Nothing n -> new ShellOutcome.Unknown(n.reason());
+            case Last l when LastCommandFinder.runsInTheShell(l.argv().getFirst()) -> {
+                // `sleep 1; echo done`: a builtin is never exec'd, so the shell stays PID 1 on every shell
+                List<String> program = LastCommandFinder.lastProgram(script.commands());
+                yield new ShellOutcome.StaysPid1(program != null ? program : l.argv());
+            }
             case Last l -> {
                 Set<ExecConstruct> constructs = EnumSet.of(ExecConstruct.SIMPLE_COMMAND);
                 constructs.addAll(l.constructs());

@@ -139,6 +139,14 @@ class ShellAnalyzerTest {
     }
 
     @Test
+    void aBuiltinLastIsNeverExecd() {
+        for (ShellKind kind : List.of(ShellKind.DASH, ShellKind.BASH, ShellKind.BUSYBOX, ShellKind.UNKNOWN)) {
+            assertEquals(new StaysPid1(List.of("sleep", "1")), analyzeCommandString(kind, "sleep 1; echo"));
+            assertEquals(new StaysPid1(List.of("app")), analyzeCommandString(kind, "app; exit 0"));
+        }
+    }
+
+    @Test
     void redirectionAndGroupsDifferBetweenBashAndBusybox() {
         assertInstanceOf(StaysPid1.class, analyzeCommandString(ShellKind.BASH, "app >/proc/1/fd/1 2>&1"));
         assertInstanceOf(Replaced.class, analyzeCommandString(ShellKind.BUSYBOX, "app >/proc/1/fd/1 2>&1"));

@@ -14,7 +14,7 @@ public final class IG106UnknownBaseImage extends ObservationRule<UnknownBaseImag
 
     @Override
     protected String message(UnknownBaseImage u) {
-        return "the base image `" + u.image() + "` is " + u.reason()
+        return "the base image `" + u.image() + "`: " + u.reason()
                 + ", so what it runs as PID 1 is unknown; set ENTRYPOINT in this Dockerfile, or describe the"
                 + " image under base-images in .initguard.yaml";
     }
