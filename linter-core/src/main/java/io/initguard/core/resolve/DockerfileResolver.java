@@ -71,7 +71,8 @@ public final class DockerfileResolver {
         List<Hop> hops = new ArrayList<>(run.hops);
 
         if (image.entrypointUnknown || (image.entrypoint == null && image.cmdUnknown)) {
-            hops.add(new Hop("the base image " + run.unknownBase + " is not in the catalogue, so its ENTRYPOINT and CMD"
+            hops.add(new Hop("the base image " + run.unknownBase + " is not known (" + run.unknownReason
+                    + "), so its ENTRYPOINT and CMD"
                     + " are unknown", run.unknownBaseAt));
             facts.add(new Observation.UnknownBaseImage(run.unknownBase, run.unknownReason, run.unknownBaseAt));
             return finish(hops, facts, new ProcessResolver.Outcome(Verdict.UNKNOWN, null, null), image, run);

@@ -20,6 +20,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * whose HTTPS attempt fails (not by timeout) is tried once over plain HTTP, which is then remembered.
  */
 public final class RegistryClient implements AutoCloseable {
+    /** How long the first HTTPS try may take when TLS is not verified (then plain HTTP is tried). */
+    private static final Duration HTTPS_PROBE = Duration.ofSeconds(3);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REDIRECTS = 5;
     private static final long DEFAULT_TOKEN_SECONDS = 60;
@@ -279,16 +282,20 @@ public final class RegistryClient implements AutoCloseable {
         String known = schemes.get(registry);
         String scheme = known != null ? known : "https";
         URI uri = URI.create(scheme + "://" + host + path);
+        // Without TLS verification a registry may speak plain HTTP. Such a server can sit on a TLS hello waiting for a
+        // newline, so the first HTTPS try is given a short time; silence then means "try HTTP" too.
+        boolean probing = !options.tlsVerify() && known == null;
+        Duration timeout = probing && options.requestTimeout().compareTo(HTTPS_PROBE) > 0 ? HTTPS_PROBE
+                : options.requestTimeout();
         try {
-            HttpResponse<InputStream> r = follow(target, uri, accept, authorization);
+            HttpResponse<InputStream> r = follow(target, uri, accept, authorization, timeout);
             schemes.putIfAbsent(registry, scheme);
             return r;
         } catch (IOException e) {
-            boolean canFallBack = !options.tlsVerify() && known == null && !(e instanceof HttpTimeoutException);
-            if (!canFallBack) throw failure(target, uri, e);
+            if (!probing) throw failure(target, uri, e);
             URI plain = URI.create("http://" + host + path);
             try {
-                HttpResponse<InputStream> r = follow(target, plain, accept, authorization);
+                HttpResponse<InputStream> r = follow(target, plain, accept, authorization, options.requestTimeout());
                 schemes.put(registry, "http");
                 return r;
             } catch (IOException e2) {
@@ -297,14 +304,14 @@ public final class RegistryClient implements AutoCloseable {
         }
     }
 
-    private HttpResponse<InputStream> follow(Target target, URI uri, String accept, String authorization)
-            throws IOException {
+    private HttpResponse<InputStream> follow(Target target, URI uri, String accept, String authorization,
+                                             Duration timeout) throws IOException {
         URI current = uri;
         for (int hop = 0; ; hop++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(current).GET().timeout(options.requestTimeout());
+            HttpRequest.Builder b = HttpRequest.newBuilder(current).GET().timeout(timeout);
             if (accept != null) b.header("Accept", accept);
             if (authorization != null && sameOrigin(uri, current)) b.header("Authorization", authorization);
-            HttpResponse<InputStream> r = sendStreaming(b.build());
+            HttpResponse<InputStream> r = sendStreaming(b.build(), timeout);
             count(target);
             int s = r.statusCode();
             Optional<String> location = r.headers().firstValue("Location");
@@ -323,24 +330,24 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /** Sends and waits for the headers at most the request timeout; the body then reads under a per-read timeout. */
-    private HttpResponse<InputStream> sendStreaming(HttpRequest request) throws IOException {
-        HttpResponse<InputStream> r = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()), request);
+    private HttpResponse<InputStream> sendStreaming(HttpRequest request, Duration timeout) throws IOException {
+        HttpResponse<InputStream> r = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()), timeout);
         InputStream timed = new TimedInputStream(r.body(), options.requestTimeout(), request.uri().toString());
         return new StreamResponse(r, timed);
     }
 
     /** Sends and reads the whole response within the request timeout. */
     private HttpResponse<byte[]> sendFully(HttpRequest request) throws IOException {
-        return await(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()), request);
+        return await(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()), options.requestTimeout());
     }
 
-    private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> future, HttpRequest request)
+    private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> future, Duration timeout)
             throws IOException {
         try {
-            return future.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new HttpTimeoutException("no answer within " + seconds(options.requestTimeout().toMillis()));
+            throw new HttpTimeoutException("no answer within " + seconds(timeout.toMillis()));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) throw io;
