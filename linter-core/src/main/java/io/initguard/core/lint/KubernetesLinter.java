@@ -55,7 +55,7 @@ public final class KubernetesLinter {
                 : new CommandOverride("command", c.command(), c.commandAt());
         CommandOverride args = c.args().isEmpty() ? null : new CommandOverride("args", c.args(), c.argsAt());
         Resolution resolution = containers.resolve(image, command, args,
-                w.shareProcessNamespace() ? RuntimeInit.POD_PAUSE : RuntimeInit.NONE, c.nameAt());
+                w.shareProcessNamespace() ? RuntimeInit.POD_PAUSE : RuntimeInit.NONE, w.shareAt(), c.nameAt());
         return new ContainerTarget(file, ContainerTarget.K8S_CONTAINER, w.kind() + "/" + w.name() + "/" + c.name(),
                 resolution, c.nameAt(), command != null ? command.location() : null, ignored(w, c.name()));
     }

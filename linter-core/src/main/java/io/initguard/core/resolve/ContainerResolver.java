@@ -55,6 +55,16 @@ public final class ContainerResolver {
      */
     public Resolution resolve(ContainerImage image, CommandOverride entrypoint, CommandOverride cmd,
                               RuntimeInit runtime, Location where) {
+        return resolve(image, entrypoint, cmd, runtime, null, where);
+    }
+
+    /**
+     * As {@link #resolve(ContainerImage, CommandOverride, CommandOverride, RuntimeInit, Location)}, with where the
+     * runtime init is asked for ({@code init: true}, {@code shareProcessNamespace: true}); null for {@code where}.
+     */
+    public Resolution resolve(ContainerImage image, CommandOverride entrypoint, CommandOverride cmd,
+                              RuntimeInit runtime, Location runtimeAt, Location where) {
+        Location askedAt = runtimeAt != null ? runtimeAt : where;
         List<Hop> hops = new ArrayList<>(image.hops());
         List<Observation> facts = new ArrayList<>(image.facts());
         ProcessResolver.Outcome outcome = command(image, entrypoint, cmd, where, hops, facts);
@@ -63,15 +73,15 @@ public final class ContainerResolver {
             }
             case DOCKER_INIT -> {
                 hops.add(new Hop("init: true: Docker starts docker-init as PID 1, which runs the command above as its"
-                        + " child, reaps orphans and forwards signals", where));
+                        + " child, reaps orphans and forwards signals", askedAt));
                 facts.removeIf(ContainerResolver::aboutPid1);
                 outcome = new ProcessResolver.Outcome(Verdict.INIT, "docker-init", "docker-init");
             }
             case POD_PAUSE -> {
                 hops.add(new Hop("shareProcessNamespace: true: the pod's pause container is PID 1 of the shared"
-                        + " process namespace and reaps orphans", where));
+                        + " process namespace and reaps orphans", askedAt));
                 facts.removeIf(ContainerResolver::aboutPid1);
-                facts.add(new Observation.SharedProcessNamespace(where));
+                facts.add(new Observation.SharedProcessNamespace(askedAt));
                 outcome = new ProcessResolver.Outcome(Verdict.INIT, "pause", "pause");
             }
         }

@@ -437,7 +437,7 @@ class DockerfileResolverTest {
             assertPid1(r, Verdict.UNKNOWN, null, null);
             Observation.UnknownBaseImage u = r.all(Observation.UnknownBaseImage.class).getFirst();
             assertEquals("registry.example.com/team/app:1.2", u.image());
-            assertLine(r, "is not in the catalogue");
+            assertLine(r, "is not known (not in the base-image catalogue)");
         }
 
         @Test
