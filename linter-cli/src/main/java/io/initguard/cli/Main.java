@@ -10,8 +10,7 @@ import java.util.Properties;
 
 /** The {@code initguard} command. Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or input error. */
 @Command(name = "initguard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Finds containers that run without a proper init process as PID 1.",
-        subcommands = {LintCommand.class, ScanCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+        description = "Finds containers that run without a proper init process as PID 1.")
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FINDINGS = 1;
@@ -32,6 +31,7 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        addSubcommands(cl, args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -48,6 +48,26 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The subcommands. picocli builds a command's model by reflection when it is added, which start-up pays for: when
+     * the first argument names a subcommand, only that one is added (the others are not needed to run it); otherwise
+     * (no command, {@code --help}, {@code help}, a typo) all are, for the usage message.
+     */
+    static void addSubcommands(CommandLine cl, String[] args) {
+        String first = args.length > 0 ? args[0] : "";
+        switch (first) {
+            case "lint" -> cl.addSubcommand(new LintCommand());
+            case "scan" -> cl.addSubcommand(new ScanCommand());
+            case "rules" -> cl.addSubcommand(new RulesCommand());
+            default -> {
+                cl.addSubcommand(new LintCommand());
+                cl.addSubcommand(new ScanCommand());
+                cl.addSubcommand(new RulesCommand());
+                cl.addSubcommand(new CommandLine.HelpCommand());
+            }
+        }
     }
 
     /** The version, from the build. */
