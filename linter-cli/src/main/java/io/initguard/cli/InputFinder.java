@@ -63,10 +63,24 @@ final class InputFinder {
         return Files.isRegularFile(dir.resolve("Chart.yaml"));
     }
 
+    /**
+     * Suffixes of {@code Dockerfile.*} names that are source code or documents about Dockerfiles, not Dockerfiles
+     * ({@code Dockerfile.java} in a parser's source, {@code Dockerfile.md}); {@code Dockerfile.dev} and the like are.
+     */
+    private static final java.util.Set<String> NOT_DOCKERFILE_SUFFIXES = java.util.Set.of("java", "kt", "scala", "go",
+            "rs", "py", "rb", "js", "ts", "c", "h", "cpp", "cs", "php", "pl", "md", "txt", "rst", "adoc", "html", "json",
+            "yaml", "yml", "toml", "xml", "j2", "tmpl", "tpl", "erb", "sh", "bak", "orig", "rej", "swp", "class");
+
     static boolean isDockerfileName(String name) {
         if (name.endsWith(".dockerignore")) return false;
+        for (String base : new String[]{"Dockerfile.", "Containerfile."}) {
+            if (name.startsWith(base)) {
+                String suffix = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+                return !NOT_DOCKERFILE_SUFFIXES.contains(suffix);
+            }
+        }
         return name.equals("Dockerfile") || name.equals("Containerfile") || name.endsWith(".Dockerfile")
-                || name.endsWith(".dockerfile") || name.startsWith("Dockerfile.") || name.startsWith("Containerfile.");
+                || name.endsWith(".dockerfile");
     }
 
     /** The Dockerfiles under folder {@code root}, sorted, reported as {@code arg/relative/path}. */

@@ -51,6 +51,15 @@ class InputDiscoveryTest {
     }
 
     @Test
+    void dockerfileDotSourceCodeIsNoDockerfile() {
+        for (String rel : List.of("Dockerfile.dev", "Containerfile.ci", "src/Dockerfile.java", "docs/Dockerfile.md",
+                "Dockerfile.j2", "Dockerfile.orig", "Dockerfile.Java")) {
+            dockerfile(rel);
+        }
+        assertEquals(List.of("Containerfile.ci", "Dockerfile.dev"), found());
+    }
+
+    @Test
     void skipsDotGit() {
         dockerfile("Dockerfile");
         dockerfile(".git/Dockerfile");
