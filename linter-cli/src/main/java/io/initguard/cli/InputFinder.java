@@ -59,6 +59,17 @@ final class InputFinder {
         return null;
     }
 
+    /** The compose file that {@code override} ({@code compose.override.yaml}) overrides, if it is there. */
+    static Path baseOf(Path override) {
+        String name = override.getFileName().toString();
+        String stem = name.substring(0, name.indexOf(".override"));
+        for (String ext : List.of(".yaml", ".yml")) {
+            Path b = override.resolveSibling(stem + ext);
+            if (Files.isRegularFile(b)) return b;
+        }
+        return null;
+    }
+
     static boolean isChart(Path dir) {
         return Files.isRegularFile(dir.resolve("Chart.yaml"));
     }

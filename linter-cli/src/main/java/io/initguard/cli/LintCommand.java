@@ -124,7 +124,20 @@ final class LintCommand implements Callable<Integer> {
                     jobs.add(new Job(in.reported(), in.path(), in.kind(), null));
                 }
             } else if (Files.isRegularFile(path)) {
-                InputFinder.Kind kind = InputFinder.kindOf(path.getFileName().toString());
+                String name = path.getFileName().toString();
+                if (InputFinder.isComposeOverride(name)) {
+                    // An override file (as pre-commit passes it) is linted with the file it overrides, once.
+                    Path base = InputFinder.baseOf(path);
+                    Path lint = base != null ? base : path;
+                    String reported = base != null ? Path.of(p).resolveSibling(base.getFileName().toString()).toString() : p;
+                    if (jobs.stream().noneMatch(j -> lint.equals(j.path()))) {
+                        jobs.add(new Job(reported, lint, InputFinder.Kind.COMPOSE, null));
+                    }
+                    continue;
+                }
+                InputFinder.Kind kind = InputFinder.kindOf(name);
+                Path file = path;
+                if (kind == InputFinder.Kind.COMPOSE && jobs.stream().anyMatch(j -> file.equals(j.path()))) continue;
                 jobs.add(new Job(p, path, kind == null ? InputFinder.Kind.DOCKERFILE : kind, null));
             } else {
                 errors.add(new LintError(p, 0, 0, Files.exists(path) ? "not a regular file" : "no such file or folder"));

@@ -164,6 +164,22 @@ class KubernetesComposeLintTest {
     }
 
     @Test
+    void anOverrideFileGivenByNameIsLintedWithItsBaseOnce() {
+        write(dir, "docker-compose.yml", "services:\n  app:\n    image: python:3.12\n    command: [python]\n");
+        write(dir, "docker-compose.override.yml", "services:\n  app:\n    entrypoint: [\"tini\", \"--\"]\n");
+        // As pre-commit passes changed files: the override alone, or both.
+        for (List<String> files : List.of(List.of("docker-compose.override.yml"),
+                List.of("docker-compose.yml", "docker-compose.override.yml"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("lint", "--format", "json"));
+            files.forEach(f -> args.add(dir.resolve(f).toString()));
+            Cli.Result r = run(args.toArray(String[]::new));
+            assertExit(0, r);
+            assertEquals(List.of("app"), names(r.json()), r::toString);
+            assertEquals("tini", target(r.json(), "app").get("init").asText());
+        }
+    }
+
+    @Test
     void unknownImageIsIG205NotIG201() {
         Path f = write(dir, "pod.yaml", """
                 apiVersion: v1
