@@ -6,6 +6,7 @@ import io.initguard.core.image.ImageCache;
 import io.initguard.core.image.ImageSources;
 import io.initguard.core.image.Platform;
 import io.initguard.core.image.RemoteImageResolver;
+import io.initguard.core.image.daemon.DockerDaemonSource;
 import io.initguard.core.image.registry.RegistryCredentials;
 import io.initguard.core.image.registry.RegistryOptions;
 import io.initguard.core.lint.Resolvers;
@@ -40,17 +41,8 @@ final class ImageOptions {
     Path caFile;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "Per request to a registry or engine, e.g. 10s (default: 10s).")
+            description = "Per request to a registry (default: 10s) or the Docker engine (default: 30s), e.g. 5s.")
     String timeout;
-
-    @Option(names = "--resolve-deadline", paramLabel = "DURATION",
-            description = "lint --resolve-images: all image lookups of a run together, e.g. 60s (default: 60s).")
-    String deadline;
-
-    @Option(names = "--image-cache-ttl", paramLabel = "DURATION",
-            description = "lint --resolve-images: how long a tag's digest is trusted from the cache (default: 15m;"
-                    + " 0 to always ask). Configs are cached by digest for good.")
-    String cacheTtl;
 
     /** The image sources of a run, and how a config's images are looked up. Close it to release connections. */
     record Resolution(ImageSources sources, Resolvers.ImageResolverFactory factory) implements AutoCloseable {
@@ -58,6 +50,12 @@ final class ImageOptions {
         public void close() {
             sources.close();
         }
+    }
+
+    /** The sources, with these options; {@code --timeout} also bounds the Docker engine's answers. */
+    ImageSources sources(CommandLine cl) {
+        return new ImageSources(registryOptions(cl), timeout == null ? DockerDaemonSource.DEFAULT_TIMEOUT
+                : duration(cl, "--timeout", timeout));
     }
 
     RegistryOptions registryOptions(CommandLine cl) {
@@ -87,8 +85,9 @@ final class ImageOptions {
      * The sources, and the image resolver factory: the catalogue, then (with {@code --resolve-images} or
      * {@code resolve-images: true} in the config that applies) the images themselves through {@code transport}.
      */
-    Resolution resolution(CommandLine cl, boolean resolveImages, RemoteImageResolver.Transport transport) {
-        ImageSources sources = new ImageSources(registryOptions(cl));
+    Resolution resolution(CommandLine cl, boolean resolveImages, RemoteImageResolver.Transport transport,
+                          String deadline, String cacheTtl) {
+        ImageSources sources = sources(cl);
         Duration total = deadline == null ? Duration.ofSeconds(60) : duration(cl, "--resolve-deadline", deadline);
         Duration ttl = cacheTtl == null ? ImageCache.DEFAULT_TAG_TTL : duration(cl, "--image-cache-ttl", cacheTtl);
         RemoteImageResolver remote = new RemoteImageResolver(sources, transport,

@@ -91,6 +91,15 @@ final class LintCommand implements Callable<Integer> {
             description = "Where --resolve-images looks: registry (default) or docker-daemon.")
     String imageSource = "registry";
 
+    @Option(names = "--resolve-deadline", paramLabel = "DURATION",
+            description = "--resolve-images: all image lookups of a run together, e.g. 60s (default: 60s).")
+    String resolveDeadline;
+
+    @Option(names = "--image-cache-ttl", paramLabel = "DURATION",
+            description = "--resolve-images: how long a tag's digest is trusted from the cache (default: 15m; 0 to"
+                    + " always ask). Configs are cached by digest for good.")
+    String imageCacheTtl;
+
     @CommandLine.Mixin
     ReportOptions report;
 
@@ -159,7 +168,7 @@ final class LintCommand implements Callable<Integer> {
                     "--image-source: registry or docker-daemon, not " + imageSource);
         };
         try (ImageOptions.Resolution imageResolution = images.resolution(spec.commandLine(), resolveImages,
-                transport)) {
+                transport, resolveDeadline, imageCacheTtl)) {
             Resolvers resolvers = new Resolvers(builtin, imageResolution.factory());
             Linters linters = new Linters(new DockerfileLinter(engine, resolvers),
                     new ComposeLinter(engine, resolvers), new KubernetesLinter(engine, resolvers));

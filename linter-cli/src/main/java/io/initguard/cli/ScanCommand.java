@@ -58,7 +58,7 @@ final class ScanCommand implements Callable<Integer> {
         Resolvers resolvers = new Resolvers(new Catalogs(BuiltinCatalogs.inits(), BuiltinCatalogs.baseImages()));
         ImageLinter linter = new ImageLinter(engine, resolvers);
         List<ReportOptions.Linted> results = new ArrayList<>();
-        try (ImageSources sources = new ImageSources(imageOptions.registryOptions(spec.commandLine()))) {
+        try (ImageSources sources = imageOptions.sources(spec.commandLine())) {
             for (String name : images) {
                 try (ImageSource source = sources.open(name)) {
                     results.add(new ReportOptions.Linted(linter.scan(source, config), config));
