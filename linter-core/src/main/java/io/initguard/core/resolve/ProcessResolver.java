@@ -111,10 +111,12 @@ public final class ProcessResolver {
                         hops.add(new Hop("PID 1: " + base + " (" + shell.id() + ") stays PID 1 and runs `" + command
                                 + "` as its child", where));
                         facts.add(new Observation.ShellStaysPid1(base, command, where));
-                        if (!s.lastCommand().isEmpty()) {
-                            inits.find(s.lastCommand().getFirst()).ifPresent(i ->
-                                    facts.add(new Observation.InitNotPid1(i.name(), base, where)));
-                        }
+                        // An init anywhere in the string runs as the shell's child, not as PID 1.
+                        List<List<String>> children = new ArrayList<>(ShellAnalyzer.programs(command));
+                        children.add(s.lastCommand());
+                        children.stream().filter(w -> !w.isEmpty()).map(w -> inits.find(w.getFirst()))
+                                .flatMap(Optional::stream).findFirst().ifPresent(i ->
+                                        facts.add(new Observation.InitNotPid1(i.name(), base, where)));
                         return new Outcome(Verdict.NO_INIT, null, base);
                     }
                     case ShellOutcome.Unknown u -> {

@@ -329,6 +329,39 @@ final class LastCommandFinder {
      * The argv of the last program (not a builtin) on the normal path of {@code items}, searching backwards
      * through top-level commands, and-lists, pipelines, background commands and brace groups; null if none.
      */
+    /**
+     * Every program the script runs on its way (builtins and its own functions aside), in order: what a shell that
+     * stays PID 1 runs as its children.
+     */
+    static List<List<String>> programs(List<Command> items) {
+        LastCommandFinder f = new LastCommandFinder();
+        for (Command c : items) {
+            if (c instanceof FunctionDef fd) f.functions.put(fd.name(), fd);
+        }
+        List<List<String>> out = new java.util.ArrayList<>();
+        for (Command c : items) f.programs(c, out);
+        return out;
+    }
+
+    private void programs(Command c, List<List<String>> out) {
+        switch (c) {
+            case SimpleCommand sc -> {
+                if (!sc.words().isEmpty() && !BUILTINS.contains(sc.name()) && !functions.containsKey(sc.name())) {
+                    out.add(argv(sc.words()));
+                }
+            }
+            case AndOr ao -> {
+                programs(ao.left(), out);
+                programs(ao.right(), out);
+            }
+            case Pipeline p -> p.commands().forEach(x -> programs(x, out));
+            case Background b -> programs(b.command(), out);
+            case BraceGroup bg -> bg.body().forEach(x -> programs(x, out));
+            default -> {
+            }
+        }
+    }
+
     static List<String> lastProgram(List<Command> items) {
         LastCommandFinder f = new LastCommandFinder();
         for (Command c : items) {

@@ -27,6 +27,18 @@ public final class ShellAnalyzer {
      * answer is given only when all measured shells agree (e.g. a pipeline stays PID 1 everywhere), else
      * {@link ShellOutcome.Unknown}; {@link ShellKind#NONE} always gives Unknown.
      */
+    /**
+     * Every program a command string runs on its way (builtins and its own functions aside), in order: what a shell
+     * that stays PID 1 runs as its children. Empty for a string that does not parse.
+     */
+    public static List<List<String>> programs(String cmd) {
+        try {
+            return LastCommandFinder.programs(ShellParser.parse(cmd).commands());
+        } catch (ShellParseException e) {
+            return List.of();
+        }
+    }
+
     public static ShellOutcome analyzeCommandString(ShellKind kind, String cmd) {
         if (kind == ShellKind.NONE) return new ShellOutcome.Unknown("the image has no shell to run a command string");
         ShellScript script;

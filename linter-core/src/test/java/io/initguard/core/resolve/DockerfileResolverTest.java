@@ -481,6 +481,19 @@ class DockerfileResolverTest {
     @Nested
     class Inits {
         @Test
+        void anInitBeforeOtherCommandsOfAShellThatStaysIsNotPid1() {
+            // dash stays PID 1 for `a; b` and runs tini as a child, whichever command it is.
+            for (String cmd : List.of("/usr/bin/tini -- python /app.py; true", "echo start && tini -- app | tee log",
+                    "{ dumb-init app; }; echo done")) {
+                Resolution r = resolve("FROM debian\nCMD " + cmd + "\n");
+                assertEquals(Verdict.NO_INIT, r.chain().verdict(), cmd);
+                List<Observation.InitNotPid1> notPid1 = r.all(Observation.InitNotPid1.class);
+                assertEquals(1, notPid1.size(), cmd);
+                assertEquals(cmd.contains("dumb-init") ? "dumb-init" : "tini", notPid1.getFirst().init(), cmd);
+            }
+        }
+
+        @Test
         void initInstalledByPackageManagers() {
             for (String run : List.of("apt-get update && apt-get install -y --no-install-recommends tini",
                     "apk add --no-cache dumb-init", "dnf install -y tini && dnf clean all")) {
