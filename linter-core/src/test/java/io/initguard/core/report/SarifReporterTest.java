@@ -169,4 +169,23 @@ class SarifReporterTest {
         assertEquals("my%20app/%C3%BC/Docker%20file%231",
                 log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
     }
+
+    @Test
+    void imageTargetsWithoutLinesAndRegistryNamesStayValid() throws Exception {
+        // An image has no lines (line 0) and its name is no file path: docker://host:5000/app:1, oci:/dir:tag.
+        List<io.initguard.core.model.TargetReport> targets = new java.util.ArrayList<>();
+        for (String name : List.of("docker://127.0.0.1:5000/app:1", "oci:/tmp/layout:v1", "docker-daemon:app@sha256:"
+                + "ab".repeat(32))) {
+            targets.add(new io.initguard.core.model.TargetReport(name, "image", name,
+                    SampleReport.UNKNOWN_TARGET.chain(),
+                    List.of(new io.initguard.core.model.Finding("IG401", io.initguard.core.model.Severity.ERROR, "x",
+                            new io.initguard.core.model.Location(name, 0, 0), false))));
+        }
+        JsonNode log = render(new LintReport("initguard", "0.1.0", targets,
+                List.of(new io.initguard.core.model.LintError("docker://127.0.0.1:5000/nope:1", 0, 0, "manifest unknown"))));
+        Set<ValidationMessage> problems = schema.validate(log);
+        assertTrue(problems.isEmpty(), problems.toString());
+        assertEquals(3, log.at("/runs/0/results").size());
+        assertTrue(log.at("/runs/0/results/0/locations/0/physicalLocation/region").isMissingNode(), log::toString);
+    }
 }
