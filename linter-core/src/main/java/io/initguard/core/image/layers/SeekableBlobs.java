@@ -2,7 +2,10 @@ package io.initguard.core.image.layers;
 
 import io.initguard.core.image.Descriptor;
 import io.initguard.core.image.ImageException;
+import io.initguard.core.image.ImageSource;
 
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 
 /**
@@ -10,7 +13,13 @@ import java.nio.channels.SeekableByteChannel;
  * uncompressed layer opened this way is indexed by reading its tar headers only: the data of files that are no
  * small scripts is never read, only skipped by changing the position.
  */
-public interface SeekableBlobs {
+public interface SeekableBlobs extends ImageSource {
     /** The blob as a read-only channel positioned at 0; the caller closes it. */
     SeekableByteChannel openSeekable(Descriptor blob) throws ImageException;
+
+    /** The blob as a stream over {@link #openSeekable(Descriptor)}. */
+    @Override
+    default InputStream openBlob(Descriptor blob) throws ImageException {
+        return Channels.newInputStream(openSeekable(blob));
+    }
 }

@@ -6,12 +6,9 @@ import io.initguard.core.image.Descriptor;
 import io.initguard.core.image.ImageConfig;
 import io.initguard.core.image.ImageException;
 import io.initguard.core.image.ImageManifest;
-import io.initguard.core.image.ImageSource;
 import io.initguard.core.image.MediaTypes;
 import io.initguard.core.image.layers.SeekableBlobs;
 
-import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +27,7 @@ import java.util.regex.Pattern;
  * <p>Layers in such a tarball are uncompressed; their descriptors carry the layer's diff ID (from the config's
  * {@code rootfs.diff_ids}, or the blob's name) as digest.
  */
-public final class DockerArchiveSource implements ImageSource, SeekableBlobs {
+public final class DockerArchiveSource implements SeekableBlobs {
     /** The media type given to the layers of a docker save tarball (an uncompressed tar). */
     public static final String LAYER_TAR = "application/vnd.docker.image.rootfs.diff.tar";
     private static final Pattern HEX_NAME = Pattern.compile("(?:.*/)?(?:blobs/sha256/)?([0-9a-f]{64})(?:\\.json)?");
@@ -122,11 +119,6 @@ public final class DockerArchiveSource implements ImageSource, SeekableBlobs {
             config = ImageConfig.parse(configBytes, name);
         }
         return config;
-    }
-
-    @Override
-    public InputStream openBlob(Descriptor blob) throws ImageException {
-        return Channels.newInputStream(openSeekable(blob));
     }
 
     @Override

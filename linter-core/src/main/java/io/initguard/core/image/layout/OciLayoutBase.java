@@ -5,13 +5,10 @@ import io.initguard.core.image.Descriptor;
 import io.initguard.core.image.ImageConfig;
 import io.initguard.core.image.ImageException;
 import io.initguard.core.image.ImageManifest;
-import io.initguard.core.image.ImageSource;
 import io.initguard.core.image.MediaTypes;
 import io.initguard.core.image.Platform;
 import io.initguard.core.image.layers.SeekableBlobs;
 
-import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +18,7 @@ import java.util.List;
  * named by the {@code org.opencontainers.image.ref.name} annotation (or the only one), follows nested indexes to the
  * wanted platform, and checks the digest of every index, manifest and config it reads.
  */
-abstract sealed class OciLayoutBase implements ImageSource, SeekableBlobs permits OciLayoutSource, OciArchiveSource {
+abstract sealed class OciLayoutBase implements SeekableBlobs permits OciLayoutSource, OciArchiveSource {
     static final String REF_NAME = "org.opencontainers.image.ref.name";
     private static final int MAX_DEPTH = 4;
 
@@ -61,11 +58,6 @@ abstract sealed class OciLayoutBase implements ImageSource, SeekableBlobs permit
             config = ImageConfig.parse(bytes, name);
         }
         return config;
-    }
-
-    @Override
-    public InputStream openBlob(Descriptor blob) throws ImageException {
-        return Channels.newInputStream(openSeekable(blob));
     }
 
     @Override
