@@ -2,6 +2,7 @@ package io.initguard.core.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.initguard.core.model.ImagePath;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,8 +27,7 @@ public record ImageConfig(List<String> entrypoint, List<String> cmd, List<String
                           String architecture, List<History> history) {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The PATH of a config that sets none: Docker's default. */
-    public static final List<String> DEFAULT_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
-            "/usr/bin", "/sbin", "/bin");
+    public static final List<String> DEFAULT_PATH = ImagePath.DEFAULT_PATH;
 
     public ImageConfig {
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);

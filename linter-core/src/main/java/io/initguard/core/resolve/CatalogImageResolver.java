@@ -3,6 +3,7 @@ package io.initguard.core.resolve;
 import io.initguard.core.catalog.BaseImage;
 import io.initguard.core.catalog.BaseImageCatalog;
 import io.initguard.core.catalog.ImageRef;
+import io.initguard.core.model.ImagePath;
 import io.initguard.core.shell.ShellKind;
 
 import java.util.HashMap;
@@ -57,9 +58,8 @@ final class CatalogImageResolver implements ImageResolver {
         @Override
         public Optional<ImageFile> file(String program) {
             if (program == null || program.isEmpty()) return Optional.empty();
-            if (program.contains("/")) return Optional.ofNullable(files.get(ImageState.normalise(program)));
-            for (String dir : ImageState.PATH) {
-                ImageFile f = files.get(dir + "/" + program);
+            for (String candidate : ImagePath.candidates(program, "/", ImagePath.DEFAULT_PATH)) {
+                ImageFile f = files.get(candidate);
                 if (f != null) return Optional.of(f);
             }
             return Optional.empty();

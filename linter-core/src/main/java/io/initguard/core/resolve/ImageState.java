@@ -20,8 +20,7 @@ import java.util.Optional;
  */
 final class ImageState implements ImageView {
     static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
-    static final List<String> PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin",
-            "/bin");
+    static final List<String> PATH = ImagePath.DEFAULT_PATH;
     private static final long MAX_SCRIPT_BYTES = 256 * 1024;
 
     /** A folder of the build context copied to a folder of the image, optionally only the names a glob matches. */
@@ -76,16 +75,13 @@ final class ImageState implements ImageView {
     @Override
     public Optional<ImageFile> file(String program) {
         if (program == null || program.isEmpty()) return Optional.empty();
-        if (program.contains("/")) {
-            String path = program.startsWith("/") ? normalise(program) : normalise(join(workdir, program));
-            Optional<ImageFile> own = at(path);
-            return own.isPresent() || baseView == null ? own : baseView.file(path);
-        }
-        for (String dir : PATH) {
-            Optional<ImageFile> f = at(dir + "/" + program);
+        List<String> candidates = ImagePath.candidates(program, workdir, PATH);
+        for (String candidate : candidates) {
+            Optional<ImageFile> f = at(candidate);
             if (f.isPresent()) return f;
         }
-        return baseView == null ? Optional.empty() : baseView.file(program);
+        if (baseView == null) return Optional.empty();
+        return baseView.file(program.contains("/") ? candidates.getFirst() : program);
     }
 
     private Optional<ImageFile> at(String path) {

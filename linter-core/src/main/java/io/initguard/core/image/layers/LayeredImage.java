@@ -146,17 +146,8 @@ public final class LayeredImage implements ImageView {
     @Override
     public synchronized Optional<ImageFile> file(String program) {
         if (program == null || program.isBlank() || !ready()) return Optional.empty();
-        List<String> candidates = new ArrayList<>();
-        if (program.startsWith("/")) {
-            candidates.add(program);
-        } else if (program.contains("/")) {
-            String wd = config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
-            candidates.add(wd + "/" + program);
-        } else {
-            for (String dir : config.path()) candidates.add(dir + "/" + program);
-        }
-        for (String candidate : candidates) {
-            Resolved r = resolve(ImagePath.normalise(candidate), true);
+        for (String candidate : ImagePath.candidates(program, config.workingDir(), config.path())) {
+            Resolved r = resolve(candidate, true);
             if (r == null || r.node() == null) continue;
             Node content = content(r.node());
             if (content.entry().type() != EntryType.FILE) continue;
