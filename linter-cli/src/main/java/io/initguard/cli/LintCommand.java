@@ -120,6 +120,30 @@ final class LintCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PATH'");
         }
         List<LintError> errors = new ArrayList<>();
+        List<Job> jobs = jobs(errors);
+
+        LintEngine engine = LintEngine.withInstalledRules();
+        RemoteImageResolver.Transport transport = switch (imageSource) {
+            case "registry" -> RemoteImageResolver.Transport.REGISTRY;
+            case "docker-daemon" -> RemoteImageResolver.Transport.DOCKER_DAEMON;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--image-source: registry or docker-daemon, not " + imageSource);
+        };
+        try (ImageOptions.Resolution imageResolution = images.resolution(spec.commandLine(), resolveImages,
+                transport, resolveDeadline, imageCacheTtl)) {
+            Resolvers resolvers = new Resolvers(builtin, imageResolution.factory());
+            Linters linters = new Linters(new DockerfileLinter(engine, resolvers),
+                    new ComposeLinter(engine, resolvers), new KubernetesLinter(engine, resolvers));
+            List<ReportOptions.Linted> results = inParallel(jobs,
+                    job -> lintOne(job, linters, checked.loader(), checked.fixed()));
+            return report.finish(checked, results, errors, engine, spec.commandLine(),
+                    "nothing to lint: no Dockerfile, compose file, Helm chart or Kubernetes workload under "
+                            + String.join(" ", paths));
+        }
+    }
+
+    /** What the command line names, as jobs; paths that are not there go to {@code errors}. */
+    private List<Job> jobs(List<LintError> errors) throws IOException {
         List<Job> jobs = new ArrayList<>();
         for (String p : paths) {
             if (p.equals("-")) {
@@ -159,25 +183,7 @@ final class LintCommand implements Callable<Integer> {
             jobs.add(new Job(composeFiles.getFirst().toString(), composeFiles.getFirst(), InputFinder.Kind.COMPOSE,
                     null));
         }
-
-        LintEngine engine = LintEngine.withInstalledRules();
-        RemoteImageResolver.Transport transport = switch (imageSource) {
-            case "registry" -> RemoteImageResolver.Transport.REGISTRY;
-            case "docker-daemon" -> RemoteImageResolver.Transport.DOCKER_DAEMON;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--image-source: registry or docker-daemon, not " + imageSource);
-        };
-        try (ImageOptions.Resolution imageResolution = images.resolution(spec.commandLine(), resolveImages,
-                transport, resolveDeadline, imageCacheTtl)) {
-            Resolvers resolvers = new Resolvers(builtin, imageResolution.factory());
-            Linters linters = new Linters(new DockerfileLinter(engine, resolvers),
-                    new ComposeLinter(engine, resolvers), new KubernetesLinter(engine, resolvers));
-            List<ReportOptions.Linted> results = inParallel(jobs,
-                    job -> lintOne(job, linters, checked.loader(), checked.fixed()));
-            return report.finish(checked, results, errors, engine, spec.commandLine(),
-                    "nothing to lint: no Dockerfile, compose file, Helm chart or Kubernetes workload under "
-                            + String.join(" ", paths));
-        }
+        return jobs;
     }
 
     /**
